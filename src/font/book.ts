@@ -1,0 +1,97 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import * as fontkit from 'fontkit';
+import { InputError } from '../model/source.js';
+
+/** One parsed font file under the id templates use. */
+export interface Face {
+  id: string;
+  /** Absolute path of the font file. */
+  file: string;
+  font: fontkit.Font;
+  unitsPerEm: number;
+}
+
+/**
+ * The faces of a build. Fonts are parsed lazily (fontkit decodes tables on demand) and
+ * kept for the life of the process, so a watcher parses each 10–15 MB file once.
+ */
+export interface FontBook {
+  /** Face ids in the order fonts.json declares them. */
+  ids: string[];
+  /** Face ids tried, in order, for characters a style's face lacks. */
+  fallbacks: string[];
+  get(id: string): Face;
+  has(id: string): boolean;
+}
+
+interface FontsConfig {
+  faces: Record<string, string>;
+  fallbacks?: string[];
+}
+
+const require = createRequire(import.meta.url);
+const parsed = new Map<string, fontkit.Font>();
+
+function resolveFontPath(spec: string, fontsDir: string): string {
+  if (spec.startsWith('npm:')) {
+    const rest = spec.slice(4);
+    // Resolve the package root through its package.json, then join the file inside it.
+    const parts = rest.split('/');
+    const pkg = rest.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+    const inner = parts.slice(rest.startsWith('@') ? 2 : 1).join('/');
+    try {
+      return join(dirname(require.resolve(`${pkg}/package.json`)), inner);
+    } catch {
+      return join(process.cwd(), 'node_modules', pkg, inner);
+    }
+  }
+  return isAbsolute(spec) ? spec : resolve(fontsDir, spec);
+}
+
+function parseFont(file: string, id: string): fontkit.Font {
+  const hit = parsed.get(file);
+  if (hit) return hit;
+  if (!existsSync(file)) throw new InputError(`font '${id}' not found: ${file} (run npm install, or fix fonts/fonts.json)`, { file, line: 0 });
+  let font: fontkit.Font;
+  try {
+    const f = fontkit.create(readFileSync(file));
+    if (!('layout' in f)) throw new Error('a font collection: name one font of it');
+    font = f as fontkit.Font;
+  } catch (e) {
+    throw new InputError(`font '${id}' cannot be read: ${(e as Error).message}`, { file, line: 0 });
+  }
+  parsed.set(file, font);
+  return font;
+}
+
+/** Reads fonts/fonts.json; fonts themselves are parsed on first use. */
+export function loadFontBook(fontsDir: string): FontBook {
+  const configFile = join(fontsDir, 'fonts.json');
+  if (!existsSync(configFile)) throw new InputError(`no fonts.json in ${fontsDir}`, { file: configFile, line: 0 });
+  let config: FontsConfig;
+  try {
+    config = JSON.parse(readFileSync(configFile, 'utf8')) as FontsConfig;
+  } catch (e) {
+    throw new InputError(`fonts.json is not valid JSON: ${(e as Error).message}`, { file: configFile, line: 0 });
+  }
+  const files = new Map(Object.entries(config.faces ?? {}).map(([id, spec]) => [id, resolveFontPath(spec, fontsDir)]));
+  const faces = new Map<string, Face>();
+  const book: FontBook = {
+    ids: [...files.keys()],
+    fallbacks: (config.fallbacks ?? []).filter((id) => files.has(id)),
+    has: (id) => files.has(id),
+    get(id) {
+      const known = faces.get(id);
+      if (known) return known;
+      const file = files.get(id);
+      if (!file) throw new InputError(`unknown font face '${id}' (faces in fonts.json: ${[...files.keys()].join(', ')})`, { file: configFile, line: 0 });
+      const font = parseFont(file, id);
+      const face: Face = { id, file, font, unitsPerEm: font.unitsPerEm };
+      faces.set(id, face);
+      return face;
+    },
+  };
+  return book;
+}
