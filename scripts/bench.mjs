@@ -1,0 +1,106 @@
+// npm run bench: the figures an editor feels. Prints them and writes dist/bench.json.
+//  - cold: a fresh `banmian build` process with .cache/ deleted (median of 5), start to PDF written
+//  - warm: the same with the persistent cache left in place after a one-paragraph edit (median of 5)
+//  - watch: rebuild after editing one paragraph while `banmian watch` runs (median of 10)
+//  - peak memory (max RSS of the build process), PDF bytes, and where the time goes
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const bin = join(root, 'bin/banmian.js');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Work on a copy of the seeds so the edits never touch the real copy.
+const work = mkdtempSync(join(tmpdir(), 'banmian-bench-'));
+const seeds = join(work, 'seeds');
+const out = join(work, 'dist');
+cpSync(join(root, 'seeds'), seeds, { recursive: true });
+const args = ['build', '--quiet', '--seeds', seeds, '--out', out, '--templates', join(root, 'templates'), '--fonts', join(root, 'fonts')];
+const cacheDir = join(root, '.cache');
+
+// The file and paragraph an editor touches: the first body paragraph of the first editor copy (or raw file).
+const editable = readdirSync(seeds).filter((f) => f.endsWith('.md')).sort()[0] ?? readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()[0];
+const editFile = join(seeds, editable);
+const original = readFileSync(editFile, 'utf8');
+let edits = 0;
+function editOneParagraph() {
+  edits++;
+  // Append a short clause to the first long line of Chinese text: one paragraph changes.
+  const lines = original.split('\n');
+  const i = lines.findIndex((l) => /[\u4e00-\u9fff]{30}/.test(l) && !l.startsWith('#') && !l.includes(':'));
+  lines[i] = lines[i].replace(/。$/, `，第${edits}次修改。`);
+  writeFileSync(editFile, lines.join('\n'));
+}
+
+function runBuild(env = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, BANMIAN_STATS: '1', ...env }, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
+  const stats = JSON.parse(r.stderr.split('\n').find((l) => l.startsWith('{"stats"')) ?? '{"stats":{}}').stats;
+  return { ms, stats };
+}
+
+const cold = [];
+let lastStats = {};
+for (let i = 0; i < 5; i++) {
+  rmSync(cacheDir, { recursive: true, force: true });
+  const r = runBuild();
+  cold.push(r.ms);
+  lastStats = r.stats;
+}
+const warm = [];
+for (let i = 0; i < 5; i++) {
+  editOneParagraph();
+  warm.push(runBuild().ms);
+}
+
+// Watch mode: one long-lived process, ten edits, read its one-line-per-build log.
+const watchTimes = await new Promise((resolveDone, reject) => {
+  const child = spawn(process.execPath, [bin, 'watch', ...args.slice(2)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const times = [];
+  let buffer = '';
+  const timeout = setTimeout(() => { child.kill(); reject(new Error('watch bench timed out')); }, 120_000);
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    let nl;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      const m = /^build (\d+) .* (\d+) ms$/.exec(line);
+      if (line.startsWith('watching')) setTimeout(editOneParagraph, 300);
+      if (!m) continue;
+      if (Number(m[1]) > 1) times.push(Number(m[2]));
+      if (times.length >= 10) { clearTimeout(timeout); child.kill('SIGINT'); resolveDone(times); }
+      else if (Number(m[1]) > 1) setTimeout(editOneParagraph, 150);
+    }
+  });
+  child.on('exit', (code) => { if (times.length < 10) reject(new Error(`watch exited early (${code})`)); });
+});
+writeFileSync(editFile, original);
+
+const pdf = join(out, 'supplement.pdf');
+const result = {
+  date: new Date().toISOString(),
+  node: process.version,
+  coldBuildMs: Math.round(median(cold)),
+  coldRunsMs: cold.map(Math.round),
+  cachedBuildAfterEditMs: Math.round(median(warm)),
+  watchRebuildMs: median(watchTimes),
+  watchRunsMs: watchTimes,
+  peakRssMiB: lastStats.maxRssKiB ? Math.round(lastStats.maxRssKiB / 1024) : null,
+  pdfBytes: statSync(pdf).size,
+  printPdfBytes: statSync(join(out, 'supplement-print.pdf')).size,
+  breakdownMs: lastStats.timings ?? {},
+};
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(join(root, 'dist/bench.json'), JSON.stringify(result, null, 2) + '\n');
+rmSync(work, { recursive: true, force: true });
+console.log(`cold build (fresh process, no cache), median of 5: ${result.coldBuildMs} ms  [${result.coldRunsMs.join(', ')}]`);
+console.log(`fresh process after a one-paragraph edit, cache kept:  ${result.cachedBuildAfterEditMs} ms`);
+console.log(`watch-mode rebuild after a one-paragraph edit, median of 10: ${result.watchRebuildMs} ms  [${watchTimes.join(', ')}]`);
+console.log(`peak memory: ${result.peakRssMiB} MiB;  supplement.pdf: ${(result.pdfBytes / 1024).toFixed(0)} KB;  supplement-print.pdf: ${(result.printPdfBytes / 1024).toFixed(0)} KB`);
+console.log(`where the time goes (cold, ms): ${Object.entries(result.breakdownMs).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+console.log('written to dist/bench.json');

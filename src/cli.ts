@@ -1,0 +1,135 @@
+import { Command, CommanderError } from 'commander';
+import { resolve } from 'node:path';
+import { InputError, type Diagnostic } from './model/source.js';
+
+// The only module that prints, exits or reads the environment. Exit codes: 0 success,
+// 1 build (input) error, 2 usage error.
+const EXIT_BUILD = 1;
+const EXIT_USAGE = 2;
+
+function formatDiagnostic(d: Diagnostic): string {
+  const where = d.source ? `${d.source.file}${d.source.line > 0 ? `:${d.source.line}` : ''}: ` : '';
+  return `${d.level}: ${where}${d.message}`;
+}
+
+/** Turns any failure into one line for the terminal; a stack trace only for real bugs, and only with DEBUG set. */
+function fail(e: unknown): never {
+  if (e instanceof InputError) {
+    console.error(`banmian: error: ${e.format()}`);
+    process.exit(EXIT_BUILD);
+  }
+  const err = e as Error;
+  console.error(`banmian: internal error: ${err?.message ?? String(e)}`);
+  if (process.env.DEBUG) console.error(err?.stack);
+  process.exit(EXIT_BUILD);
+}
+
+interface BuildFlags {
+  seeds: string;
+  out: string;
+  templates: string;
+  fonts: string;
+  date?: string;
+  impose?: boolean;
+  icc?: string;
+  quiet?: boolean;
+}
+
+function buildOptions(f: BuildFlags) {
+  return {
+    seeds: resolve(f.seeds),
+    out: resolve(f.out),
+    templates: resolve(f.templates),
+    fonts: resolve(f.fonts),
+    ...(f.date ? { date: f.date } : {}),
+    ...(f.impose ? { impose: true } : {}),
+    ...(f.icc ? { icc: resolve(f.icc) } : {}),
+  };
+}
+
+function withBuildFlags(cmd: Command): Command {
+  return cmd
+    .option('--seeds <dir>', 'folder of raw copy (*.txt) and editors’ copies (*.md)', 'seeds')
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--templates <dir>', 'page templates and styles', 'templates')
+    .option('--fonts <dir>', 'font folder with fonts.json', 'fonts')
+    .option('--date <yyyy-mm-dd>', 'issue date printed on the pages and used as the PDF date')
+    .option('--impose', 'also write 2-up printer spreads (supplement-imposed.pdf)')
+    .option('--icc <file>', 'CMYK ICC profile for the press PDF’s output intent');
+}
+
+const program = new Command()
+  .name('banmian')
+  .description('版面: typesets raw Chinese newspaper copy into a print-ready PDF booklet')
+  .showHelpAfterError()
+  .exitOverride();
+
+withBuildFlags(program.command('build').description('build dist/supplement.pdf (screen) and dist/supplement-print.pdf (press)'))
+  .option('-q, --quiet', 'print only errors')
+  .action(async (flags: BuildFlags) => {
+    const { build } = await import('./build.js');
+    // performance.now() counts from process start: t0 is Node's start-up plus loading banmian's modules.
+    const t0 = performance.now();
+    try {
+      const r = await build(buildOptions(flags));
+      if (process.env.BANMIAN_STATS) {
+        const timings = { startup: t0, ...r.timings, total: performance.now() };
+        console.error(JSON.stringify({ stats: { timings, maxRssKiB: process.resourceUsage().maxRSS } }));
+      }
+      if (!flags.quiet) {
+        for (const d of r.diagnostics) console.error(formatDiagnostic(d));
+        const ms = Math.round(performance.now() - t0);
+        console.log(`banmian: ${r.pages} pages, ${r.diagnostics.length} warnings, ${ms} ms → ${r.files.join(', ')}`);
+      }
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command('import')
+  .description('print the editable Markdown (front matter + body) of one raw file')
+  .argument('<file>', 'a raw copy file (*.txt)')
+  .action(async (file: string) => {
+    const { importFile } = await import('./ingest/index.js');
+    const warnings: Diagnostic[] = [];
+    try {
+      process.stdout.write(importFile(resolve(file), (d) => void warnings.push(d)));
+      for (const d of warnings) console.error(formatDiagnostic(d));
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+withBuildFlags(program.command('watch').description('build, then rebuild on every change to seeds, templates or fonts'))
+  .action(async (flags: BuildFlags) => {
+    const { watch } = await import('./watch.js');
+    await watch(buildOptions(flags), {
+      log: (line) => console.log(line),
+      error: (line) => console.error(line),
+    });
+  });
+
+withBuildFlags(program.command('proof').description('build, then write PNG proofs of every page and a contact sheet to dist/proof/'))
+  .action(async (flags: BuildFlags) => {
+    const { build } = await import('./build.js');
+    const { proofPages } = await import('./render/index.js');
+    try {
+      const opts = buildOptions(flags);
+      const r = await build(opts);
+      const pngs = await proofPages(r.files[0]!, resolve(opts.out, 'proof'));
+      console.log(`banmian: ${pngs.length} proof images in ${resolve(opts.out, 'proof')}`);
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0.
+    process.exit(e.exitCode === 0 ? 0 : EXIT_USAGE);
+  }
+  fail(e);
+}

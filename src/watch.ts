@@ -1,0 +1,73 @@
+import { watch as chokidarWatch } from 'chokidar';
+import { InputError } from './model/source.js';
+import { build, type BuildOptions } from './build.js';
+
+export interface WatchLog {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/**
+ * Builds, then rebuilds after every change to seeds, templates or fonts, in this process so fonts,
+ * shaped runs and layouts stay cached. A failed build prints its error and leaves the last good PDF
+ * in place (build() writes only after every step succeeded). Changes that arrive during a build
+ * are coalesced into one more build.
+ */
+export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSignal): Promise<void> {
+  let running = false;
+  let again = false;
+  let builds = 0;
+
+  const once = async (why: string) => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const t0 = performance.now();
+        try {
+          const r = await build(opts);
+          builds++;
+          const ms = Math.round(performance.now() - t0);
+          for (const d of r.diagnostics) out.error(`  ${d.level}: ${d.source ? `${d.source.file}:${d.source.line}: ` : ''}${d.message}`);
+          out.log(`build ${builds} (${why}): ${r.pages} pages, ${r.diagnostics.length} warnings, ${ms} ms`);
+        } catch (e) {
+          const msg = e instanceof InputError ? e.format() : (e as Error).message;
+          out.error(`build failed (${why}): ${msg}; keeping the last good PDF`);
+        }
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
+
+  await once('start');
+  const watcher = chokidarWatch([opts.seeds, opts.templates, opts.fonts], {
+    ignoreInitial: true,
+    // Editors save with rename-over; wait until the file stops changing before reading it.
+    awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const pending = new Set<string>();
+  watcher.on('all', (_event, path) => {
+    pending.add(path.split('/').pop() ?? path);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const why = [...pending].join(', ');
+      pending.clear();
+      void once(why);
+    }, 20);
+  });
+  out.log(`watching ${opts.seeds}, ${opts.templates}, ${opts.fonts} (Ctrl-C to stop)`);
+  await new Promise<void>((resolveDone) => {
+    const stop = () => {
+      clearTimeout(timer);
+      void watcher.close().then(() => resolveDone());
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    process.once('SIGINT', stop);
+  });
+}
