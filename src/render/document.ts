@@ -1,0 +1,140 @@
+/**
+ * One booklet → one PDF: sets up the PDFKit document for the edition, creates every page first
+ * (so links and outline entries can point forward), draws the pages, then writes outline,
+ * output intent and metadata.
+ *
+ * Determinism: no clock (dates come from options or the issue date), and the trailer /ID,
+ * the `SourceDigest` Info key and the XMP document ID are a SHA-256 over everything that
+ * decides the file: every content string we write, image and profile bytes, fonts, metadata.
+ */
+import { createHash } from 'node:crypto';
+import type { FontBook } from '../font/book.js';
+import type { Booklet } from '../model/page.js';
+import type { Report } from '../model/source.js';
+import { drawPage, type DrawContext } from './draw.js';
+import { createEdition, type EditionName } from './editions.js';
+import { createImagePlacer } from './images.js';
+import { createKitDocument } from './kit.js';
+import { cropMarks } from './marks.js';
+import { creationDate, infoEntries, useOwnXmp, xmpPacket } from './metadata.js';
+import { outlineTree, writeOutline } from './outline.js';
+import { addOutputIntent, readIccProfile } from './outputIntent.js';
+import { GlyphWriter } from './pdfGlyphs.js';
+import { createTagger } from './tagging.js';
+
+export interface RenderOptions {
+  edition: EditionName;
+  /** CreationDate/ModDate; default: the booklet's issue date, else a fixed date. Never the clock. */
+  creationDate?: Date;
+  /** Path of the print shop's CMYK .icc profile (print edition: embedded as the PDF/X output intent). */
+  iccProfile?: string;
+  report?: Report;
+}
+
+const ignore: Report = () => undefined;
+
+export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderOptions): Promise<Uint8Array> {
+  const report = opts.report ?? ignore;
+  const edition = createEdition(opts.edition, booklet.palette, report);
+  const print = edition.name === 'print';
+  const icc = print && opts.iccProfile ? readIccProfile(opts.iccProfile) : null;
+  if (print && !icc) {
+    report({ level: 'warning', message: 'no CMYK output profile given (iccProfile): the print PDF has no output intent, so it is not PDF/X' });
+  }
+  const date = creationDate(booklet.meta, opts.creationDate);
+  const first = booklet.pages[0];
+
+  const doc = createKitDocument({
+    autoFirstPage: false,
+    bufferPages: true,
+    margin: 0,
+    size: first ? edition.media(first) : [595.28, 841.89],
+    pdfVersion: edition.pdfVersion,
+    tagged: edition.tagged,
+    lang: booklet.meta.lang || 'zh-CN',
+    displayTitle: true,
+    // No default Helvetica: every glyph comes from the font book.
+    font: null,
+    info: infoEntries(booklet.meta, date, icc !== null),
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ edition: edition.name, meta: booklet.meta, palette: booklet.palette, date: date.getTime() }));
+  if (icc) hash.update(icc.bytes);
+
+  const pageRefs: unknown[] = [];
+  for (const page of booklet.pages) {
+    doc.addPage({ size: edition.media(page), margin: 0 });
+    Object.assign(doc.page.dictionary.data, edition.boxes(page));
+    // Tab order follows the structure tree, as tagged PDF asks.
+    if (edition.tagged) doc.page.dictionary.data.Tabs = 'S';
+    pageRefs.push(doc.page.dictionary);
+  }
+
+  let overprint: unknown = null;
+  if (print) {
+    const gs = doc.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 });
+    gs.end();
+    overprint = gs;
+  }
+  const glyphs = new GlyphWriter(doc, fonts);
+  const tagger = createTagger(doc, edition.tagged);
+  const ctx: DrawContext = {
+    doc,
+    edition,
+    glyphs,
+    tagger,
+    images: createImagePlacer(doc, edition.name, report, (b) => hash.update(b)),
+    write(s) {
+      hash.update(s);
+      doc.addContent(s);
+    },
+    pageRefs,
+    overprint,
+    report,
+  };
+
+  booklet.pages.forEach((page, i) => {
+    doc.switchToPage(i);
+    // PDFKit keeps one CTM for the document; annotations convert their rect through it.
+    doc._ctm = [1, 0, 0, -1, 0, doc.page.height];
+    hash.update(`\npage ${i} ${page.width} ${page.height}\n`);
+    drawPage(ctx, page);
+    if (print) tagger.artifact(() => ctx.write(cropMarks(page)));
+  });
+
+  writeOutline(
+    doc,
+    outlineTree(booklet.pages, pageRefs, (i, y) => edition.media(booklet.pages[i]!)[1] - edition.offset - y),
+  );
+  if (icc) addOutputIntent(doc, icc);
+
+  hash.update(glyphs.identity());
+  const digest = hash.digest();
+  const hex = digest.toString('hex');
+  doc.info.SourceDigest = hex;
+  doc._id = new Uint8Array(digest.subarray(0, 16));
+  useOwnXmp(doc, () => xmpPacket({ meta: booklet.meta, date, pdfx: icc !== null, digest: hex }));
+  tagger.end();
+  doc.end();
+  await done;
+  return concat(chunks);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+/** The renderer: laid-out booklet → PDF editions, imposition and proofs. The only PDFKit user. */
+export { renderPdf, type RenderOptions } from './document.js';
+export type { EditionName } from './editions.js';

@@ -1,0 +1,179 @@
+/**
+ * Glyph runs written straight into the content stream, bypassing PDFKit's text layout.
+ *
+ * Composition has already positioned every glyph, so PDFKit's own `text()` (which re-shapes the
+ * string without script/language and cannot justify CJK) is useless here. This file is the only
+ * place that touches PDFKit's undocumented font internals (EmbeddedFont: `subset`, `widths`,
+ * `unicode`, `ref()`), the same way react-pdf's renderGlyphs/encodeGlyphs do.
+ */
+import type * as fontkit from 'fontkit';
+import type { FontBook } from '../font/book.js';
+import type { PlacedGlyph } from '../model/line.js';
+import type { KitDocument } from './kit.js';
+import { num } from './num.js';
+
+/** The parts of PDFKit's EmbeddedFont this file relies on. */
+interface KitEmbeddedFont {
+  id: string;
+  font: fontkit.Font;
+  subset: { glyphs: number[]; includeGlyph(gid: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+/** One embedded font program and the glyph table we keep for it in this document. */
+class EmbeddedFace {
+  /** Original gid → subset gid for the glyph's first (primary) text; -1 = not yet used. */
+  private readonly primary: Int32Array;
+  /** `gid \u0000 text` → subset gid, for a glyph that must copy as different text elsewhere. */
+  private readonly alternates = new Map<string, number>();
+  /** Subset gid → text it copies as (the ToUnicode entry). */
+  private readonly texts: string[] = [];
+  /** Subset gid → 4-digit hex code for the content stream. */
+  readonly hex: string[] = [];
+  /** Subset gid → natural advance in em (what /W says), for TJ adjustments. */
+  readonly advance: number[] = [];
+
+  constructor(
+    readonly kit: KitEmbeddedFont,
+    /** Resource name on pages (`F1`, …). */
+    readonly name: string,
+  ) {
+    this.primary = new Int32Array(kit.font.numGlyphs).fill(-1);
+  }
+
+  /** Subset gid for `gid` copied as `text`, adding it to the subset on first use. */
+  code(gid: number, text: string): number {
+    let sub = this.primary[gid] ?? -1;
+    if (sub < 0) {
+      sub = this.add(gid, this.kit.subset.includeGlyph(gid), text);
+      this.primary[gid] = sub;
+      return sub;
+    }
+    const known = this.texts[sub]!;
+    if (text === known || text === '') return sub;
+    if (known === '') {
+      // First seen as the tail of a cluster; now we know what it stands for.
+      this.setText(sub, text);
+      return sub;
+    }
+    // One glyph, two meanings (e.g. U+2F47 ⽇ and U+65E5 日 share an outline): a ToUnicode
+    // entry holds one string, so the second meaning gets its own copy of the glyph in the subset.
+    const key = `${gid}\u0000${text}`;
+    const alt = this.alternates.get(key);
+    if (alt !== undefined) return alt;
+    const glyphs = this.kit.subset.glyphs;
+    glyphs.push(gid);
+    const fresh = this.add(gid, glyphs.length - 1, text);
+    this.alternates.set(key, fresh);
+    return fresh;
+  }
+
+  private add(gid: number, sub: number, text: string): number {
+    const upm = this.kit.font.unitsPerEm;
+    const adv = this.kit.font.getGlyph(gid).advanceWidth / upm;
+    this.kit.widths[sub] = adv * 1000;
+    this.advance[sub] = adv;
+    this.hex[sub] = sub.toString(16).padStart(4, '0');
+    this.setText(sub, text);
+    return sub;
+  }
+
+  private setText(sub: number, text: string): void {
+    this.texts[sub] = text;
+    const cps: number[] = [];
+    for (const ch of text) cps.push(ch.codePointAt(0)!);
+    this.kit.unicode[sub] = cps;
+  }
+}
+
+/**
+ * The faces used by one PDF document. Each fontkit Font is registered once, so two face ids
+ * that point at the same file share one font program.
+ */
+export class GlyphWriter {
+  private readonly byFont = new Map<fontkit.Font, EmbeddedFace>();
+  private readonly byId = new Map<string, EmbeddedFace>();
+
+  constructor(
+    private readonly doc: KitDocument,
+    private readonly fonts: FontBook,
+  ) {}
+
+  private face(id: string): EmbeddedFace {
+    const known = this.byId.get(id);
+    if (known) return known;
+    const font = this.fonts.get(id).font;
+    let face = this.byFont.get(font);
+    if (!face) {
+      const key = `banmian-${this.byFont.size}`;
+      this.doc.registerFont(key, font);
+      this.doc.font(key);
+      const kit = this.doc._font as unknown as KitEmbeddedFont;
+      face = new EmbeddedFace(kit, kit.id);
+      this.byFont.set(font, face);
+    }
+    this.byId.set(id, face);
+    return face;
+  }
+
+  /** Identity of every embedded font (name and checksum), for the document digest. */
+  identity(): string {
+    return [...this.byFont.keys()]
+      .map((f) => `${f.postscriptName}:${(f as unknown as { head: { checkSumAdjustment: number } }).head.checkSumAdjustment}`)
+      .join('\n');
+  }
+
+  /**
+   * Content-stream text for one run: `BT … Tf … TJ ET`, one TJ per face change.
+   * Glyphs land at x + glyph.x on the baseline y (page space, y down) raised by glyph.dy.
+   */
+  run(x: number, y: number, size: number, glyphs: readonly PlacedGlyph[]): string {
+    if (glyphs.length === 0) return '';
+    const page = this.doc.page;
+    let out = `BT\n1 0 0 -1 ${num(x + glyphs[0]!.x)} ${num(y)} Tm\n`;
+    let face: EmbeddedFace | null = null;
+    let faceId = '';
+    let pen = 0; // pt from op.x where the next glyph would fall by its natural advance
+    let rise = 0;
+    let open = false; // inside `<…>` of a TJ array
+    let tj = '';
+    const k = 1000 / size;
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphs[i]!;
+      const f: EmbeddedFace = g.face === faceId && face ? face : this.face(g.face);
+      faceId = g.face;
+      if (f !== face || g.dy !== rise) {
+        if (tj) out += `[${tj}${open ? '>' : ''}] TJ\n`;
+        tj = '';
+        open = false;
+        if (f !== face) {
+          face = f;
+          page.fonts[f.name] ??= f.kit.ref();
+          out += `/${f.name} ${num(size)} Tf\n`;
+        }
+        if (g.dy !== rise) {
+          rise = g.dy;
+          out += `${num(rise)} Ts\n`;
+        }
+        if (i === 0) pen = g.x;
+      }
+      const sub = f.code(g.gid, g.text);
+      // TJ numbers are thousandths of an em, subtracted from the pen: positive moves left.
+      const adj = Math.round((pen - g.x) * k);
+      if (adj !== 0) {
+        if (open) tj += '>';
+        tj += `${adj}`;
+        open = false;
+        pen -= adj / k;
+      }
+      tj += open ? f.hex[sub] : `<${f.hex[sub]}`;
+      open = true;
+      pen += f.advance[sub]! * size;
+    }
+    if (tj) out += `[${tj}${open ? '>' : ''}] TJ\n`;
+    if (rise !== 0) out += '0 Ts\n';
+    return out + 'ET';
+  }
+}
