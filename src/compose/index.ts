@@ -1,0 +1,70 @@
+import type { FontBook } from '../font/book.js';
+import type { Composer, ComposeRequest, Line } from '../model/line.js';
+import type { Report } from '../model/source.js';
+import { shapeParagraph } from '../shape/index.js';
+import { buildUnits } from './items.js';
+import { breakLines, DEFAULT_BREAK_OPTIONS, type BreakOptions } from './knuthPlass.js';
+import { breakOpportunities } from './opportunities.js';
+import { setLine, shiftLine } from './justify.js';
+
+export { breakLines, firstFit, LineMeasure, DEFAULT_BREAK_OPTIONS } from './knuthPlass.js';
+export type { BreakItem, BreakLine, BreakOptions } from './knuthPlass.js';
+export { breakOpportunities } from './opportunities.js';
+export { buildUnits } from './items.js';
+export type { Unit, UnitGlyph } from './items.js';
+export { setLine } from './justify.js';
+export { classOf, START_PROHIBITED, END_PROHIBITED } from './classes.js';
+export type { CharClass } from './classes.js';
+
+/** Options for the composer; every field has a declared default. */
+export interface ComposerOptions {
+  /** Line breaker settings for justified paragraphs. */
+  breaking: Partial<BreakOptions>;
+}
+
+/** Creates the composer layout uses: shapes (cached), finds breaks, chooses lines, positions glyphs. */
+export function createComposer(fonts: FontBook, report: Report, options: Partial<ComposerOptions> = {}): Composer {
+  const breaking = { ...DEFAULT_BREAK_OPTIONS, ...options.breaking };
+  const warned = new Set<string>();
+  return {
+    compose(req: ComposeRequest): Line[] {
+      const { text, style, measure } = req;
+      if (text.length === 0) return [];
+      const shaped = shapeParagraph(fonts, style.face, text);
+      for (const at of shaped.missing) {
+        const ch = String.fromCodePoint(text.codePointAt(at)!);
+        const where = req.source ? `${req.source.file}:${req.source.line}` : '';
+        const key = `${where}\u0000${ch}`;
+        if (warned.has(key)) continue;
+        warned.add(key);
+        report({
+          level: 'warning',
+          message: `no font has '${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); drawn as 〓`,
+          ...(req.source ? { source: req.source } : {}),
+        });
+      }
+      const ends = shaped.clusters.map((c) => c.end);
+      const breaks = breakOpportunities(text, ends);
+      const units = buildUnits(text, shaped.clusters, style, breaks);
+      const indent = style.indent * style.size;
+      const justify = style.align === 'justify';
+      const chosen = breakLines(units, [measure - indent, measure], { ...breaking, ragged: !justify });
+      return chosen.map((bl, i): Line => {
+        const last = i === chosen.length - 1;
+        const x0 = i === 0 ? indent : 0;
+        let set = setLine(units, bl.start, bl.end, x0, measure - x0, justify && !last);
+        if (style.align === 'center') set = shiftLine(set, (measure - set.width) / 2);
+        else if (style.align === 'end') set = shiftLine(set, measure - set.width);
+        return {
+          glyphs: set.glyphs,
+          size: style.size,
+          measure,
+          width: set.width,
+          start: units[bl.start]!.start,
+          end: units[bl.end]!.end,
+          last,
+        };
+      });
+    },
+  };
+}

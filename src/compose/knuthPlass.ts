@@ -1,0 +1,231 @@
+/**
+ * The line breaker: a pure function over measured items, knowing no fonts or characters
+ * (as bramstein/typeset and react-pdf's knuthPlass.ts). Total-fit (Knuth–Plass) over the allowed
+ * breaks, with a first-fit fallback so a paragraph always comes out.
+ */
+
+/** One unbreakable unit (a character, a Latin word piece, `——`) and the glue after it. */
+export interface BreakItem {
+  /** Natural width of the unit, after fixed punctuation compression. */
+  width: number;
+  /** Natural width of the glue between this unit and the next; dropped when a line ends here. */
+  gap: number;
+  /** How much that glue may grow / shrink. */
+  stretch: number;
+  shrink: number;
+  /** Cost of ending a line after this unit; `Infinity` forbids it. The last unit always ends a line. */
+  penalty: number;
+  /** Width the unit loses when it starts a line (opening mark's left blank, clreq line-start trimming). */
+  startTrim: number;
+  /** Width the unit loses when it ends a line (closing mark's right blank, GB/T 15834 §5.1.10; a space). */
+  endTrim: number;
+  /** Extra shrink available only when the unit ends a line (hanging punctuation). */
+  endShrink: number;
+  /** Han characters in the unit (orphan rule). */
+  han: number;
+}
+
+/** One chosen line: units `start..end` inclusive and the adjustment ratio it needs. */
+export interface BreakLine {
+  start: number;
+  end: number;
+  /** >0: fraction of the line's stretch used; <0: of its shrink; 0 on a last line that fits. */
+  ratio: number;
+}
+
+export interface BreakOptions {
+  /** Highest adjustment ratio accepted, one pass per entry, tried in order. */
+  tolerances: number[];
+  /** Lines need not fill the measure (start/center/end alignment): balance line lengths instead. */
+  ragged: boolean;
+  /** Demerits for a last line holding a single Han character (clreq 孤字不成行). */
+  orphanDemerits: number;
+  /** Knuth–Plass line penalty: favours fewer lines. */
+  linePenalty: number;
+  /** Demerits when consecutive lines differ a lot in tightness (loose next to tight). */
+  fitnessDemerits: number;
+}
+
+/** Defaults for justified text. */
+export const DEFAULT_BREAK_OPTIONS: BreakOptions = {
+  // r ≤ 1 means no more than the declared stretch per gap (≈0.15 em); later passes accept looser lines.
+  tolerances: [1, 3, 20],
+  ragged: false,
+  orphanDemerits: 1e8,
+  linePenalty: 10,
+  fitnessDemerits: 3000,
+};
+
+interface Node {
+  start: number;
+  line: number;
+  fitness: number;
+  demerits: number;
+  ratio: number;
+  prev: Node | null;
+  end: number;
+}
+
+/** Measures lines over `items` in O(1) each through prefix sums. */
+export class LineMeasure {
+  private readonly w: Float64Array;
+  private readonly g: Float64Array;
+  private readonly st: Float64Array;
+  private readonly sh: Float64Array;
+  private readonly h: Int32Array;
+
+  constructor(readonly items: readonly BreakItem[]) {
+    const n = items.length;
+    this.w = new Float64Array(n + 1);
+    this.g = new Float64Array(n + 1);
+    this.st = new Float64Array(n + 1);
+    this.sh = new Float64Array(n + 1);
+    this.h = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const it = items[i]!;
+      this.w[i + 1] = this.w[i]! + it.width;
+      this.g[i + 1] = this.g[i]! + it.gap;
+      this.st[i + 1] = this.st[i]! + it.stretch;
+      this.sh[i + 1] = this.sh[i]! + it.shrink;
+      this.h[i + 1] = this.h[i]! + it.han;
+    }
+  }
+
+  /** Natural width of a line of units a..b (inclusive), with line-edge trims. */
+  natural(a: number, b: number): number {
+    return this.w[b + 1]! - this.w[a]! + this.g[b]! - this.g[a]! - this.items[a]!.startTrim - this.items[b]!.endTrim;
+  }
+
+  stretch(a: number, b: number): number {
+    return this.st[b]! - this.st[a]!;
+  }
+
+  shrink(a: number, b: number): number {
+    return this.sh[b]! - this.sh[a]! + this.items[b]!.endShrink;
+  }
+
+  han(a: number, b: number): number {
+    return this.h[b + 1]! - this.h[a]!;
+  }
+}
+
+const widthOf = (lineWidths: readonly number[], line: number): number => lineWidths[Math.min(line, lineWidths.length - 1)]!;
+
+/** Chooses line breaks for a paragraph. `lineWidths[i]` is the measure of line i (the last entry repeats). */
+export function breakLines(items: readonly BreakItem[], lineWidths: readonly number[], options: Partial<BreakOptions> = {}): BreakLine[] {
+  const opts = { ...DEFAULT_BREAK_OPTIONS, ...options };
+  if (items.length === 0) return [];
+  const m = new LineMeasure(items);
+  for (const tol of opts.tolerances) {
+    const lines = totalFit(m, lineWidths, opts, tol);
+    if (lines) return lines;
+  }
+  return firstFit(m, lineWidths);
+}
+
+function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOptions, tol: number): BreakLine[] | null {
+  const items = m.items;
+  const n = items.length;
+  const maxEndShrink = items.reduce((x, it) => Math.max(x, it.endShrink), 0);
+  let active: Node[] = [{ start: 0, line: 0, fitness: 1, demerits: 0, ratio: 0, prev: null, end: -1 }];
+  for (let b = 0; b < n; b++) {
+    const last = b === n - 1;
+    const penalty = last ? 0 : items[b]!.penalty;
+    if (penalty === Infinity) continue;
+    // Best new node per (fitness class, line-width class): lines after the last distinct width are interchangeable.
+    const best = new Map<number, Node>();
+    const keep: Node[] = [];
+    for (const node of active) {
+      const a = node.start;
+      const lw = widthOf(lineWidths, node.line);
+      const nat = m.natural(a, b);
+      const shrink = m.shrink(a, b);
+      // Too long even fully shrunk (and hung): no later break can use this node either.
+      if (nat - shrink - maxEndShrink > lw + 1e-9 && a < b) continue;
+      keep.push(node);
+      const ratio = adjustment(m, a, b, lw, nat, shrink, last, opts.ragged);
+      if (ratio < -1 - 1e-9 || ratio > tol) continue;
+      let bad = opts.ragged ? raggedBadness(lw, nat, last) : badness(ratio);
+      const fitness = fitnessClass(ratio);
+      let d = (opts.linePenalty + bad) ** 2;
+      if (penalty > 0) d += penalty ** 2;
+      else if (penalty < 0 && penalty > -Infinity) d -= penalty ** 2;
+      if (Math.abs(fitness - node.fitness) > 1 && node.prev) d += opts.fitnessDemerits;
+      if (last && a > 0 && m.han(a, b) === 1) d += opts.orphanDemerits;
+      const total = node.demerits + d;
+      const key = Math.min(node.line + 1, lineWidths.length - 1) * 4 + fitness;
+      const cur = best.get(key);
+      if (!cur || total < cur.demerits) best.set(key, { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, prev: node, end: b });
+      bad = 0;
+    }
+    active = keep;
+    if (last) {
+      let win: Node | null = null;
+      for (const nd of best.values()) if (!win || nd.demerits < win.demerits) win = nd;
+      return win ? collect(win) : null;
+    }
+    for (const nd of best.values()) active.push(nd);
+    if (active.length === 0) return null;
+  }
+  return null;
+}
+
+function adjustment(m: LineMeasure, a: number, b: number, lw: number, nat: number, shrink: number, last: boolean, ragged: boolean): number {
+  if (nat > lw + 1e-9) return shrink > 0 ? (lw - nat) / shrink : -Infinity;
+  if (last || ragged) return 0;
+  const stretch = m.stretch(a, b);
+  if (lw - nat < 1e-9) return 0;
+  return stretch > 0 ? (lw - nat) / stretch : 1e6;
+}
+
+/** TeX's badness: 100·|r|³, capped. */
+function badness(r: number): number {
+  return Math.min(100 * Math.abs(r) ** 3, 1e7);
+}
+
+/** Ragged lines: penalise short lines (relative shortfall squared), not the last. */
+function raggedBadness(lw: number, nat: number, last: boolean): number {
+  if (last) return 0;
+  const short = Math.max(0, lw - nat) / lw;
+  return 400 * short * short;
+}
+
+/** TeX's four fitness classes: tight, decent, loose, very loose. */
+function fitnessClass(r: number): number {
+  if (r < -0.5) return 0;
+  if (r <= 0.5) return 1;
+  if (r <= 1) return 2;
+  return 3;
+}
+
+function collect(node: Node): BreakLine[] {
+  const out: BreakLine[] = [];
+  for (let nd: Node | null = node; nd && nd.prev; nd = nd.prev) out.push({ start: nd.prev.start, end: nd.end, ratio: nd.ratio });
+  return out.reverse();
+}
+
+/** Greedy fallback: break at the last allowed point that fits; an overlong unit gets a line of its own. */
+export function firstFit(m: LineMeasure, lineWidths: readonly number[]): BreakLine[] {
+  const items = m.items;
+  const n = items.length;
+  const out: BreakLine[] = [];
+  let a = 0;
+  while (a < n) {
+    const lw = widthOf(lineWidths, out.length);
+    let end = -1;
+    let firstBreak = -1;
+    for (let b = a; b < n; b++) {
+      const can = b === n - 1 || items[b]!.penalty < Infinity;
+      if (!can) continue;
+      if (firstBreak < 0) firstBreak = b;
+      if (m.natural(a, b) - m.shrink(a, b) <= lw + 1e-9) end = b;
+      else break;
+    }
+    if (end < 0) end = firstBreak < 0 ? n - 1 : firstBreak;
+    const nat = m.natural(a, end);
+    const ratio = nat > lw ? (m.shrink(a, end) > 0 ? Math.max(-1, (lw - nat) / m.shrink(a, end)) : -1) : end === n - 1 ? 0 : m.stretch(a, end) > 0 ? (lw - nat) / m.stretch(a, end) : 0;
+    out.push({ start: a, end, ratio });
+    a = end + 1;
+  }
+  return out;
+}

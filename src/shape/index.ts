@@ -1,0 +1,47 @@
+import type { FontBook } from '../font/book.js';
+import { itemize } from './itemize.js';
+import { shapeRun, type ShapedCluster } from './shape.js';
+
+export { shapeRun, clearShapeCache, SHAPE_CACHE_SIZE } from './shape.js';
+export type { ShapedCluster, ShapedGlyph, ShapeScript } from './shape.js';
+export { itemize } from './itemize.js';
+export type { ShapeRunSpec } from './itemize.js';
+export { LruCache } from './cache.js';
+
+/**
+ * Placeholder drawn for a character no face has: 〓 (geta mark), the traditional Chinese
+ * compositor's sign for a missing sort; the source character stays in the glyph's text.
+ */
+export const MISSING_PLACEHOLDER = '〓';
+
+/** A paragraph shaped: clusters in text order with paragraph offsets, plus what no font could draw. */
+export interface ShapedParagraph {
+  clusters: ShapedCluster[];
+  /** UTF-16 offsets of characters no face has. */
+  missing: number[];
+}
+
+/** Shapes a whole paragraph in the style's face, with per-character fallback faces. */
+export function shapeParagraph(fonts: FontBook, face: string, text: string): ShapedParagraph {
+  // Line ends and tabs inside a paragraph are word spaces; same length keeps offsets stable.
+  const clean = text.replace(/[\t\n\r]/g, ' ');
+  const clusters: ShapedCluster[] = [];
+  const missing: number[] = [];
+  for (const run of itemize(fonts, face, clean)) {
+    const part = clean.slice(run.start, run.end);
+    if (run.missing) {
+      const ph = shapeRun(fonts.get(run.face), MISSING_PLACEHOLDER, 'hani')[0];
+      for (let i = 0; i < part.length; ) {
+        const len = part.codePointAt(i)! > 0xffff ? 2 : 1;
+        missing.push(run.start + i);
+        clusters.push({ start: run.start + i, end: run.start + i + len, glyphs: ph ? ph.glyphs : [], advance: ph ? ph.advance : 1 });
+        i += len;
+      }
+      continue;
+    }
+    for (const c of shapeRun(fonts.get(run.face), part, run.script)) {
+      clusters.push({ ...c, start: c.start + run.start, end: c.end + run.start });
+    }
+  }
+  return { clusters, missing };
+}

@@ -1,0 +1,71 @@
+import type { Face } from '../font/book.js';
+import { LruCache } from './cache.js';
+
+/** One glyph of a shaped run, size-independent. */
+export interface ShapedGlyph {
+  /** Face id in the font book. */
+  face: string;
+  gid: number;
+  /** Advance in em (font units / unitsPerEm). */
+  advance: number;
+  /** GPOS placement in em. */
+  dx: number;
+  dy: number;
+}
+
+/** The glyphs standing for one piece of source text (one character, or a ligature's characters). */
+export interface ShapedCluster {
+  /** UTF-16 offsets into the run's text: [start, end). */
+  start: number;
+  end: number;
+  glyphs: ShapedGlyph[];
+  /** Sum of the glyph advances in em. */
+  advance: number;
+}
+
+/** OpenType script tag for a run: Chinese runs get `hani` + `ZHS` so `——` is a 2-em glyph and quotes are full-width. */
+export type ShapeScript = 'hani' | 'latn';
+
+/** How many shaped runs to keep: enough for every paragraph of a booklet, in every face it is set in. */
+export const SHAPE_CACHE_SIZE = 20000;
+
+const cache = new LruCache<string, ShapedCluster[]>(SHAPE_CACHE_SIZE);
+
+/**
+ * Shapes `text` with one face. Results are cached per (face file, script, text) for the life of the
+ * process, so a paragraph is shaped once however often it is composed.
+ */
+export function shapeRun(face: Face, text: string, script: ShapeScript): ShapedCluster[] {
+  const key = `${face.file}\u0000${face.id}\u0000${script}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const run = face.font.layout(text, [], script, script === 'hani' ? 'ZHS ' : 'dflt');
+  const upem = face.unitsPerEm;
+  const clusters: ShapedCluster[] = [];
+  let offset = 0;
+  run.glyphs.forEach((g, i) => {
+    const p = run.positions[i]!;
+    const glyph: ShapedGlyph = { face: face.id, gid: g.id, advance: p.xAdvance / upem, dx: p.xOffset / upem, dy: p.yOffset / upem };
+    const units = g.codePoints.reduce((n, cp) => n + (cp > 0xffff ? 2 : 1), 0);
+    const prev = clusters[clusters.length - 1];
+    // Marks and glyphs with no characters of their own belong to the cluster before them.
+    if (prev && (units === 0 || g.isMark)) {
+      prev.glyphs.push(glyph);
+      prev.advance += glyph.advance;
+      prev.end += units;
+    } else {
+      clusters.push({ start: offset, end: offset + units, glyphs: [glyph], advance: glyph.advance });
+    }
+    offset += units;
+  });
+  // A shaper that consumed fewer code units than the text has (should not happen) must not lose text.
+  const last = clusters[clusters.length - 1];
+  if (last && offset < text.length) last.end = text.length;
+  cache.set(key, clusters);
+  return clusters;
+}
+
+/** Empties the shaping cache (tests). */
+export function clearShapeCache(): void {
+  cache.clear();
+}
