@@ -116,14 +116,15 @@ export function breakLines(items: readonly BreakItem[], lineWidths: readonly num
   const opts = { ...DEFAULT_BREAK_OPTIONS, ...options };
   if (items.length === 0) return [];
   const m = new LineMeasure(items);
-  for (const tol of opts.tolerances) {
-    const lines = totalFit(m, lineWidths, opts, tol);
+  for (const [pass, tol] of opts.tolerances.entries()) {
+    const lines = totalFit(m, lineWidths, opts, tol, pass === opts.tolerances.length - 1);
     if (lines) return lines;
   }
   return firstFit(m, lineWidths);
 }
 
-function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOptions, tol: number): BreakLine[] | null {
+/** One pass at tolerance `tol`; an orphan is accepted only on the `final` pass (looser lines elsewhere win). */
+function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOptions, tol: number, final: boolean): BreakLine[] | null {
   const items = m.items;
   const n = items.length;
   const maxEndShrink = items.reduce((x, it) => Math.max(x, it.endShrink), 0);
@@ -145,18 +146,20 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
       keep.push(node);
       const ratio = adjustment(m, a, b, lw, nat, shrink, last, opts.ragged);
       if (ratio < -1 - 1e-9 || ratio > tol) continue;
-      let bad = opts.ragged ? raggedBadness(lw, nat, last) : badness(ratio);
+      const bad = opts.ragged ? raggedBadness(lw, nat, last) : badness(ratio);
       const fitness = fitnessClass(ratio);
       let d = (opts.linePenalty + bad) ** 2;
       if (penalty > 0) d += penalty ** 2;
       else if (penalty < 0 && penalty > -Infinity) d -= penalty ** 2;
       if (Math.abs(fitness - node.fitness) > 1 && node.prev) d += opts.fitnessDemerits;
-      if (last && a > 0 && m.han(a, b) === 1) d += opts.orphanDemerits;
+      if (last && a > 0 && m.han(a, b) === 1) {
+        if (!final) continue;
+        d += opts.orphanDemerits;
+      }
       const total = node.demerits + d;
       const key = Math.min(node.line + 1, lineWidths.length - 1) * 4 + fitness;
       const cur = best.get(key);
       if (!cur || total < cur.demerits) best.set(key, { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, prev: node, end: b });
-      bad = 0;
     }
     active = keep;
     if (last) {

@@ -8,6 +8,7 @@ const CURLY_QUOTES = new Set([...'“”‘’']);
 /** Doubled marks that form one unbreakable 2-em unit (clreq `#h-unbreakable_marks_punctuation`). */
 const DOUBLED = new Set([...'—―⸺…⋯']);
 const DIGIT = /[0-9０-９]/;
+const RANGE = new Set([...'～〜–—-']);
 
 /**
  * Where a line may end: `result[k]` is true when a break after unit k (before unit k+1) is allowed.
@@ -16,7 +17,7 @@ const DIGIT = /[0-9０-９]/;
  * - between two CJK characters a break is allowed unless kinsoku forbids it (so `……` may start a line, clreq basic);
  * - GB法 kinsoku: START_PROHIBITED never starts a line, END_PROHIBITED never ends one, a single `—` never starts one;
  * - `——` and `……` are never split; Latin words, acronyms and numbers are never split;
- * - house rule: a number and a following 万/亿 stay together.
+ * - house rule: a number and a following 万/亿 stay together, and so do the ends of a range `3～5`.
  */
 export function breakOpportunities(text: string, ends: UnitEnds): boolean[] {
   const uax = new Uint8Array(text.length + 1);
@@ -45,6 +46,8 @@ function allowed(text: string, pos: number, a: string, b: string, uax: boolean):
   if ((b === '—' || b === '―') && charAt(text, pos + 1) !== b) return false;
   if (ca === 'latin' && cb === 'latin') return false;
   if (DIGIT.test(a) && NUMBER_SUFFIX.has(b)) return false;
+  // A range between numbers (3～5, 10—20) reads as one number.
+  if (RANGE.has(a) && DIGIT.test(b) && DIGIT.test(charBefore(text, pos - a.length))) return false;
   return true;
 }
 

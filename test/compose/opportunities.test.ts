@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { breakOpportunities } from '../../src/compose/opportunities.js';
+
+/** Marks every allowed break with `|`, one unit per code point. */
+function show(text: string): string {
+  const units = [...text];
+  const ends: number[] = [];
+  let o = 0;
+  for (const u of units) ends.push((o += u.length));
+  const b = breakOpportunities(text, ends);
+  return units.map((u, i) => u + (b[i] ? '|' : '')).join('');
+}
+
+describe('break opportunities: GB法 kinsoku over UAX #14', () => {
+  it.each([
+    // [name, input, expected]
+    ['interpunct never starts a line', '娜·罗宾', '娜·|罗|宾'],
+    ['number + 万 is one quantity (house rule)', '约1.26万吨', '约|1.26万|吨'],
+    ['number + 亿', '3.45亿公里', '3.45亿|公|里'],
+    ['two-em dash is one unit, may start a line', '说——好', '说|——|好'],
+    ['ellipsis is one unit', '说……好', '说|……|好'],
+    ['curly quotes are opening/closing, not QU', '汉“字”汉', '汉|“字”|汉'],
+    ['brackets', '汉（字）汉', '汉|（字）|汉'],
+    ['currency sign stays with its number', '¥100元', '¥100|元'],
+    ['Latin word is not split', '汉ABC字', '汉|ABC|字'],
+    ['colon and opening quote', '说：“好。”然后', '说：|“好。”|然|后'],
+    ['percent stays with its number', '98.6%的人', '98.6%|的|人'],
+    ['arithmetic is one number', '2+5+5+1', '2+5+5+1'],
+    ['year range is one number', '2021-2023年', '2021-2023|年'],
+    ['single dash never starts a line', '北京—上海', '北|京—|上|海'],
+    ['书名号 and 顿号', '书《红楼梦》、', '书|《红|楼|梦》、'],
+    ['solidus neither starts nor ends a line (GB法)', 'and/or', 'and/or'],
+    ['word space is a break', '用use AI技术', '用|use |AI|技|术'],
+    ['点号 never start a line', '一、二。三！四？五；六：七，八', '一、|二。|三！|四？|五；|六：|七，|八'],
+    ['nested brackets stay together', '（《书》）', '（《书》）'],
+    ['single quotes', '‘好’的', '‘好’|的'],
+    ['tilde never starts a line', '3～5天', '3～5|天'],
+  ])('%s', (_name, input, expected) => {
+    expect(show(input)).toBe(expected);
+  });
+});
