@@ -1,3 +1,5 @@
 /** The renderer: laid-out booklet → PDF editions, imposition and proofs. The only PDFKit user. */
 export { renderPdf, type RenderOptions } from './document.js';
 export type { EditionName } from './editions.js';
+export { imposeBooklet, saddleOrder, type ImposeOptions } from './impose.js';
+export { proofPages } from './proof.js';

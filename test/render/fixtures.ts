@@ -20,9 +20,13 @@ export function shape(text: string, face: string, size: number, tracking = 0): P
   const k = size / f.unitsPerEm;
   const out: PlacedGlyph[] = [];
   let x = 0;
+  // fontkit caches a glyph with the code points it first met, so take the text from the string
+  // itself when glyphs and characters pair up one to one (as composition does with clusters).
+  const chars = [...text];
+  const oneToOne = chars.length === run.glyphs.length;
   run.glyphs.forEach((g, i) => {
     const p = run.positions[i]!;
-    out.push({ face, gid: g.id, x: x + p.xOffset * k, dy: p.yOffset * k, advance: g.advanceWidth * k, text: String.fromCodePoint(...g.codePoints) });
+    out.push({ face, gid: g.id, x: x + p.xOffset * k, dy: p.yOffset * k, advance: g.advanceWidth * k, text: oneToOne ? chars[i]! : String.fromCodePoint(...g.codePoints) });
     x += p.xAdvance * k + tracking;
   });
   return out;
