@@ -67,7 +67,7 @@ export function setLine(units: readonly Unit[], a: number, b: number, x0: number
     if (i < b) x += u.gap + extra[i - a]!;
   }
   x -= units[b]!.endTrim;
-  return { glyphs, width: x + hang };
+  return { glyphs, width: x };
 }
 
 /** Moves a line's glyphs right by `dx` (centred or end-aligned lines). */

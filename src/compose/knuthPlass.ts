@@ -173,8 +173,11 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
   return null;
 }
 
-function adjustment(m: LineMeasure, a: number, b: number, lw: number, nat: number, shrink: number, last: boolean, ragged: boolean): number {
-  if (nat > lw + 1e-9) return shrink > 0 ? (lw - nat) / shrink : -Infinity;
+function adjustment(m: LineMeasure, a: number, b: number, lw: number, natural: number, shrink: number, last: boolean, ragged: boolean): number {
+  // Hanging costs nothing: a line that fits once its last mark hangs counts as a perfect fit.
+  const hang = m.items[b]!.endShrink;
+  const nat = natural > lw ? Math.max(lw, natural - hang) : natural;
+  if (nat > lw + 1e-9) return shrink - hang > 0 ? (lw - nat) / (shrink - hang) : -Infinity;
   if (last || ragged) return 0;
   const stretch = m.stretch(a, b);
   if (lw - nat < 1e-9) return 0;
