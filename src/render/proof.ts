@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { InputError } from '../model/source.js';
 
 const run = promisify(execFile);
@@ -40,10 +40,12 @@ export async function contactSheetPdf(pdf: Uint8Array): Promise<Uint8Array> {
   const rows = Math.ceil(pages.length / cols);
   const sheet = out.addPage([cols * w + (cols + 1) * GAP, rows * h + (rows + 1) * GAP]);
   const H = sheet.getHeight();
+  sheet.drawRectangle({ x: 0, y: 0, width: sheet.getWidth(), height: H, color: rgb(0.85, 0.85, 0.85) });
   pages.forEach((p, i) => {
     const x = GAP + (i % cols) * (w + GAP);
     const y = H - (GAP + Math.floor(i / cols) * (h + GAP)) - h;
-    sheet.drawRectangle({ x, y, width: p.width, height: p.height, borderWidth: 0.5 });
+    // White paper with a grey edge (pdf-lib fills black unless told otherwise).
+    sheet.drawRectangle({ x, y, width: p.width, height: p.height, color: rgb(1, 1, 1), borderColor: rgb(0.6, 0.6, 0.6), borderWidth: 0.5 });
     sheet.drawPage(p, { x, y });
   });
   return out.save();

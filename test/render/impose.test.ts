@@ -70,3 +70,15 @@ describe('proofPages', () => {
     }
   });
 });
+
+describe('contact sheet', () => {
+  it('shows pages on white paper (not filled black)', async () => {
+    const { contactSheetPdf } = await import('../../src/render/proof.js');
+    const src = await renderPdf(sampleBooklet({ pages: 2 }), fonts(), { edition: 'screen' });
+    const file = save(await contactSheetPdf(src), 'contact');
+    // Mean black coverage: mostly white pages on a light grey ground (a black fill gives ~0.9).
+    const stats = run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=inkcov', '-o', '-', file]);
+    const k = Number(stats.trim().split(/\s+/)[3]);
+    expect(k).toBeLessThan(0.3);
+  });
+});
