@@ -1,0 +1,129 @@
+import { baselineIn, lineOp, slotTop } from './grid.js';
+import type { BlockVariant, FlowState, Grid, PageFill, Placed, Unit } from './types.js';
+
+/**
+ * Declared flow rules. clreq and newspaper practice: no single line of a paragraph
+ * alone at the top or foot of a column; a head keeps ≥ 2 lines after it (per template).
+ */
+export const FLOW_DEFAULTS = {
+  /** Fewest lines of a split paragraph left at a column foot (orphan control). */
+  minLinesBefore: 2,
+  /** Fewest lines of a split paragraph carried to the next column head (widow control). */
+  minLinesAfter: 2,
+};
+
+/** How many of `m` remaining lines go into a free run of `r` grid lines (0 = none, move on). */
+export function takeLines(m: number, r: number): number {
+  if (m <= r) return m;
+  const t = Math.min(r, m - FLOW_DEFAULTS.minLinesAfter);
+  return t >= FLOW_DEFAULTS.minLinesBefore ? t : 0;
+}
+
+export function isDone(s: FlowState, units: readonly Unit[]): boolean {
+  return s.unit >= units.length && s.pending.length === 0;
+}
+
+/**
+ * Fill one page's columns, column by column, from `start`. Every line takes exactly one
+ * grid line and every block a whole number of them, so all columns share one baseline
+ * grid. `limits` caps the grid lines each column may use (balancing); `reserved` grid
+ * lines at the top of every column belong to the headline band.
+ */
+export function fillPage(units: readonly Unit[], grid: Grid, reserved: number, start: FlowState, limits?: readonly number[]): PageFill {
+  const cols = grid.columns;
+  const occ = Array.from({ length: cols }, () => Array.from({ length: grid.lines }, (_, s) => s < reserved));
+  const crossed = Array.from({ length: Math.max(0, cols - 1) }, () => Array.from({ length: grid.lines }, () => false));
+  const st: FlowState = { unit: start.unit, line: start.line, pending: [...start.pending] };
+  const placed: Placed[] = [];
+  const limit = (c: number): number => Math.min(grid.lines, limits?.[c] ?? grid.lines);
+
+  const freeRun = (c: number, s: number): number => {
+    let n = 0;
+    while (s + n < limit(c) && !occ[c]![s + n]) n++;
+    return n;
+  };
+  const nextFree = (c: number, s: number): number => {
+    while (s < limit(c) && occ[c]![s]) s++;
+    return s;
+  };
+  const fits = (c: number, s: number, v: BlockVariant): boolean => {
+    if (c + v.span > cols) return false;
+    for (let j = 0; j < v.span; j++) if (freeRun(c + j, s) < v.slots) return false;
+    return true;
+  };
+  // A head must be followed in its column by the first lines of what comes next.
+  const keepOk = (c: number, s: number, index: number): boolean => {
+    const u = units[index]!;
+    if (u.kind !== 'block' || u.keepNext === 0) return true;
+    const next = units[index + 1];
+    if (!next || next.kind !== 'text') return true;
+    const need = Math.min(u.keepNext, next.lines.length);
+    return takeLines(next.lines.length, freeRun(c, s)) >= need;
+  };
+  const put = (c: number, s: number, v: BlockVariant): void => {
+    for (let j = 0; j < v.span; j++) for (let k = 0; k < v.slots; k++) occ[c + j]![s + k] = true;
+    for (let g = c; g < c + v.span - 1; g++) for (let k = 0; k < v.slots; k++) crossed[g]![s + k] = true;
+    const x = grid.colX[c]!;
+    const top = slotTop(grid, s);
+    placed.push({ col: c, slot: s, ops: v.draw(x, top), bookmarks: v.bookmarks?.(top) ?? [] });
+  };
+  // Floats deferred from earlier columns go first, at a column head, in order.
+  const placePending = (c: number, s: number): number => {
+    while (st.pending.length > 0 && s < limit(c)) {
+      const u = units[st.pending[0]!]!;
+      if (u.kind !== 'block') break;
+      const v = u.variants.find((w) => fits(c, s, w));
+      if (!v) break;
+      put(c, s, v);
+      st.pending.shift();
+      s = nextFree(c, s + v.slots);
+    }
+    return s;
+  };
+
+  for (let c = 0; c < cols; c++) {
+    let s = placePending(c, nextFree(c, 0));
+    while (s < limit(c) && st.unit < units.length) {
+      const u = units[st.unit]!;
+      const run = freeRun(c, s);
+      if (run === 0) {
+        s = nextFree(c, s);
+        continue;
+      }
+      if (u.kind === 'text') {
+        const t = takeLines(u.lines.length - st.line, run);
+        if (t === 0) {
+          s = nextFree(c, s + run);
+          continue;
+        }
+        for (let i = 0; i < t; i++) {
+          const line = u.lines[st.line + i]!;
+          const y = baselineIn(slotTop(grid, s + i), grid.pitch, u.style.size);
+          placed.push({ col: c, slot: s + i, ops: [lineOp(line, u.style, grid.colX[c]!, y, grid.colWidth, u.role, u.struct)], bookmarks: [] });
+          occ[c]![s + i] = true;
+        }
+        s = nextFree(c, s + t);
+        st.line += t;
+        if (st.line >= u.lines.length) {
+          st.unit++;
+          st.line = 0;
+        }
+        continue;
+      }
+      const v = u.variants.find((w) => fits(c, s, w) && keepOk(c, s + w.slots, st.unit));
+      if (v) {
+        put(c, s, v);
+        s = nextFree(c, s + v.slots);
+        st.unit++;
+      } else if (u.float) {
+        st.pending.push(st.unit);
+        st.unit++;
+      } else {
+        s = nextFree(c, s + run);
+      }
+    }
+  }
+
+  const heights = occ.map((col) => col.lastIndexOf(true) + 1);
+  return { placed, end: st, heights, crossed, reserved };
+}

@@ -1,0 +1,87 @@
+import type { Article } from '../model/article.js';
+import type { DrawOp } from '../model/page.js';
+import type { PageTemplate } from '../template/types.js';
+import { composeText, styleOf } from './compose.js';
+import { figureUnit } from './figures.js';
+import { stackLines } from './grid.js';
+import { panelUnits } from './panels.js';
+import type { BlockUnit, Grid, LayoutContext, TextUnit, Unit } from './types.js';
+
+/** Extra space a section head takes beyond its lines, in grid lines; ⅔ of it goes above. */
+const HEAD_SPACE = 0.8;
+const HEAD_ABOVE_SHARE = 2 / 3;
+
+/** Structure id of block `i` of an article: ties all lines of one paragraph together. */
+export function structId(article: Article, i: number): string {
+  return `${article.id}/${i}`;
+}
+
+/**
+ * Article blocks → flow units, composed once at the template's column measure. Block
+ * `skip` (the lead the headline band already set, or -1) is left out.
+ */
+export function buildUnits(article: Article, tpl: PageTemplate, grid: Grid, ctx: LayoutContext, skip: number): Unit[] {
+  const body = styleOf(ctx, tpl.grid!.style);
+  const units: Unit[] = [];
+  article.blocks.forEach((b, i) => {
+    const struct = structId(article, i);
+    if (i === skip) return;
+    switch (b.kind) {
+      case 'paragraph':
+        units.push(textUnit(composeText(ctx, b.text, body, grid.colWidth, b.source), body, 'P', struct, b.source));
+        break;
+      case 'heading':
+        units.push(headingUnit(b.lines, struct, b.source, tpl, grid, ctx));
+        break;
+      case 'lead':
+        // A lead too long for the band runs in the columns, on the body grid.
+        b.paragraphs.forEach((p, j) => {
+          const lead = { ...styleOf(ctx, tpl.lead!.style), leading: grid.pitch };
+          units.push(textUnit(composeText(ctx, p, lead, grid.colWidth, b.source), lead, 'Lead', `${struct}.${j}`, b.source));
+        });
+        break;
+      case 'figure':
+        units.push(figureUnit(b, struct, article.id, tpl, grid, ctx));
+        break;
+      case 'panel':
+        units.push(...panelUnits(b, struct, article.id, tpl, grid, ctx));
+        break;
+    }
+  });
+  // Byline and photo credit close the article, flush right in their own styles.
+  const n = article.blocks.length;
+  for (const [text, style, k] of [[article.meta.byline, tpl.byline!.style, 0], [article.meta.credit, tpl.credit!.style, 1]] as const) {
+    if (!text) continue;
+    const s = styleOf(ctx, style);
+    units.push(textUnit(composeText(ctx, text, s, grid.colWidth, article.source), s, 'Byline', `${article.id}/${n + k}`, article.source));
+  }
+  return units.filter((u) => u.kind === 'block' || u.lines.length > 0);
+}
+
+function textUnit(lines: TextUnit['lines'], style: TextUnit['style'], role: TextUnit['role'], struct: string, source: TextUnit['source']): TextUnit {
+  return { kind: 'text', lines, style, role, struct, source };
+}
+
+/** A 小标题 (one or two lines) as a unit in whole grid lines, kept with what follows. */
+function headingUnit(texts: string[], struct: string, source: BlockUnit['source'], tpl: PageTemplate, grid: Grid, ctx: LayoutContext): BlockUnit {
+  const style = styleOf(ctx, tpl.heading!.style);
+  const lines = texts.flatMap((t) => composeText(ctx, t, style, grid.colWidth, source));
+  const height = lines.length * style.leading;
+  const slots = Math.ceil((height + HEAD_SPACE * grid.pitch) / grid.pitch);
+  const above = (slots * grid.pitch - height) * HEAD_ABOVE_SHARE;
+  return {
+    kind: 'block',
+    float: false,
+    keepNext: tpl.heading!.minLinesAfter,
+    struct,
+    source,
+    variants: [
+      {
+        span: 1,
+        slots,
+        draw: (x, top): DrawOp[] => stackLines(lines, style, x, top + above, grid.colWidth, 'H2', struct).ops,
+        bookmarks: (top) => [{ title: texts.join(' '), level: 2, y: top }],
+      },
+    ],
+  };
+}
