@@ -38,6 +38,14 @@ export interface Unit extends BreakItem {
   even: boolean;
 }
 
+const hanCache = new Map<number, boolean>();
+/** Han ideographs proper (the orphan rule counts these, not kana or full-width letters). */
+function isHanChar(cp: number): boolean {
+  let v = hanCache.get(cp);
+  if (v === undefined) hanCache.set(cp, (v = /\p{Script=Han}/u.test(String.fromCodePoint(cp))));
+  return v;
+}
+
 const isPunctClass = (c: CharClass): boolean => c === 'open' || c === 'close' || c === 'middle';
 
 /**
@@ -73,7 +81,7 @@ export function buildUnits(text: string, clusters: readonly ShapedCluster[], sty
       glyphs.push({ face: g.face, gid: g.gid, x: shift + gx + g.dx * em, dy: g.dy * em, advance: g.advance * em, text: i === 0 ? text.slice(c.start, c.end) : '' });
       gx += g.advance * em;
     });
-    const isHan = cls === 'han' && /\p{Script=Han}/u.test(text.slice(c.start, c.end)) ? 1 : 0;
+    const isHan = cls === 'han' && isHanChar(text.codePointAt(c.start)!) ? 1 : 0;
     units.push({
       start: c.start, end: c.end, cls, glyphs, width,
       gap: 0, stretch: 0, shrink: 0, firstStretch: 0, even: false,

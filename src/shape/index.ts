@@ -1,12 +1,16 @@
 import type { FontBook } from '../font/book.js';
 import { itemize } from './itemize.js';
-import { shapeRun, type ShapedCluster } from './shape.js';
+import { LruCache } from './cache.js';
+import { clearShapeCache as clearRunCache, SHAPE_CACHE_SIZE, shapeRun, type ShapedCluster } from './shape.js';
 
-export { shapeRun, clearShapeCache, SHAPE_CACHE_SIZE } from './shape.js';
+export { shapeRun, SHAPE_CACHE_SIZE } from './shape.js';
 export type { ShapedCluster, ShapedGlyph, ShapeScript } from './shape.js';
 export { itemize } from './itemize.js';
 export type { ShapeRunSpec } from './itemize.js';
 export { LruCache } from './cache.js';
+
+/** Whole paragraphs already shaped, per (face, text): a watch rebuild skips itemizing too. */
+const paragraphs = new LruCache<string, ShapedParagraph>(SHAPE_CACHE_SIZE);
 
 /**
  * Placeholder drawn for a character no face has: 〓 (geta mark), the traditional Chinese
@@ -23,6 +27,9 @@ export interface ShapedParagraph {
 
 /** Shapes a whole paragraph in the style's face, with per-character fallback faces. */
 export function shapeParagraph(fonts: FontBook, face: string, text: string): ShapedParagraph {
+  const key = `${fonts.get(face).file}\u0000${face}\u0000${text}`;
+  const hit = paragraphs.get(key);
+  if (hit) return hit;
   // Line ends and tabs inside a paragraph are word spaces; same length keeps offsets stable.
   const clean = text.replace(/[\t\n\r]/g, ' ');
   const clusters: ShapedCluster[] = [];
@@ -43,5 +50,13 @@ export function shapeParagraph(fonts: FontBook, face: string, text: string): Sha
       clusters.push({ ...c, start: c.start + run.start, end: c.end + run.start });
     }
   }
-  return { clusters, missing };
+  const shaped = { clusters, missing };
+  paragraphs.set(key, shaped);
+  return shaped;
+}
+
+/** Empties the shaping caches (tests, measurements). */
+export function clearShapeCache(): void {
+  clearRunCache();
+  paragraphs.clear();
 }

@@ -65,7 +65,7 @@ export function shapeRun(face: Face, text: string, script: ShapeScript): ShapedC
   return clusters;
 }
 
-/** Empties the shaping cache (tests). */
+/** Empties the run cache (tests). */
 export function clearShapeCache(): void {
   cache.clear();
 }
