@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FontBook } from '../font/book.js';
+import type { PlacedGlyph } from '../model/line.js';
 import type { Booklet } from '../model/page.js';
 import type { Report } from '../model/source.js';
 import { drawPage, type DrawContext } from './draw.js';
@@ -84,6 +85,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     overprint = gs;
   }
   const glyphs = new GlyphWriter(doc, fonts);
+  glyphs.preload(textRuns(booklet));
   const tagger = createTagger(doc, edition.tagged);
   const ctx: DrawContext = {
     doc,
@@ -125,6 +127,10 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   doc.end();
   await done;
   return concat(chunks);
+}
+
+function* textRuns(booklet: Booklet): Iterable<readonly PlacedGlyph[]> {
+  for (const page of booklet.pages) for (const op of page.ops) if (op.op === 'text') yield op.glyphs;
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

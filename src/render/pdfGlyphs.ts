@@ -16,10 +16,30 @@ import { num } from './num.js';
 interface KitEmbeddedFont {
   id: string;
   font: fontkit.Font;
-  subset: { glyphs: number[]; includeGlyph(gid: number): number };
+  subset: { glyphs: number[]; includeGlyph(gid: number): number; encode(): Uint8Array };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
+}
+
+/**
+ * The last encoded subset per font, keyed by its glyph list. Re-encoding a few thousand CJK glyphs
+ * costs ~100 ms, and a rebuild after a small edit usually needs exactly the same glyphs; with the
+ * subset in canonical (gid) order it is then the same font program, byte for byte.
+ */
+const encodedSubsets = new WeakMap<fontkit.Font, { key: string; bytes: Uint8Array }>();
+
+function memoizeEncode(kit: KitEmbeddedFont): void {
+  const subset = kit.subset;
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = subset.glyphs.join(',');
+    const hit = encodedSubsets.get(kit.font);
+    if (hit && hit.key === key) return hit.bytes;
+    const bytes = encode();
+    encodedSubsets.set(kit.font, { key, bytes });
+    return bytes;
+  };
 }
 
 /** One embedded font program and the glyph table we keep for it in this document. */
@@ -41,6 +61,12 @@ class EmbeddedFace {
     readonly name: string,
   ) {
     this.primary = new Int32Array(kit.font.numGlyphs).fill(-1);
+    memoizeEncode(kit);
+  }
+
+  /** Adds glyphs in gid order before any run is written, so the subset does not depend on text order. */
+  preload(first: ReadonlyMap<number, string>): void {
+    for (const gid of [...first.keys()].sort((a, b) => a - b)) this.code(gid, first.get(gid)!);
   }
 
   /** Subset gid for `gid` copied as `text`, adding it to the subset on first use. */
@@ -116,6 +142,23 @@ export class GlyphWriter {
     }
     this.byId.set(id, face);
     return face;
+  }
+
+  /**
+   * Registers every glyph of the booklet up front, in gid order per face: the same glyph set
+   * then always gives the same subset (see `encodedSubsets`), whatever the order of the text.
+   */
+  preload(runs: Iterable<readonly PlacedGlyph[]>): void {
+    const firsts = new Map<string, Map<number, string>>();
+    for (const glyphs of runs) {
+      for (const g of glyphs) {
+        let m = firsts.get(g.face);
+        if (!m) firsts.set(g.face, (m = new Map()));
+        const known = m.get(g.gid);
+        if (known === undefined || known === '') m.set(g.gid, g.text);
+      }
+    }
+    for (const [id, m] of firsts) this.face(id).preload(m);
   }
 
   /** Identity of every embedded font (name and checksum), for the document digest. */

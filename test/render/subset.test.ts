@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Booklet } from '../../src/model/page.js';
+import { renderPdf } from '../../src/render/index.js';
+import { fonts, page, palette, run, textOp } from './fixtures.js';
+import { save } from './tools.js';
+
+const booklet = (lines: string[]): Booklet => ({
+  meta: { title: 't', subject: '', author: '', keywords: [], lang: 'zh-CN', date: '2025-01-01' },
+  pages: [page(lines.map((l, i) => textOp(l, 40, 60 + i * 20)))],
+  palette,
+});
+
+/** The decoded font programs (FontFile2 streams) of a PDF, by font name. */
+function fontPrograms(pdf: Uint8Array): Map<string, string> {
+  const file = save(pdf, 'subset');
+  const out = new Map<string, string>();
+  const raw = Buffer.from(pdf).toString('latin1');
+  for (const m of raw.matchAll(/\/FontName \/([A-Z]{6}\+[\w-]+)[\s\S]*?\/FontFile2 (\d+) 0 R/g)) {
+    const data = run('qpdf', [`--show-object=${m[2]}`, '--filtered-stream-data', file]);
+    out.set(m[1]!, Buffer.from(data, 'utf8').toString('base64'));
+  }
+  return out;
+}
+
+describe('font subsets', () => {
+  it('do not depend on the order the glyphs first appear in', async () => {
+    const a = fontPrograms(await renderPdf(booklet(['天地玄黄', '宇宙洪荒']), fonts(), { edition: 'screen' }));
+    const b = fontPrograms(await renderPdf(booklet(['宇宙洪荒', '黄玄地天']), fonts(), { edition: 'screen' }));
+    expect(a.size).toBe(1);
+    expect([...b.values()]).toEqual([...a.values()]);
+  });
+
+  it('are re-encoded when a rebuild needs a new glyph', async () => {
+    const a = fontPrograms(await renderPdf(booklet(['天地玄黄']), fonts(), { edition: 'screen' }));
+    const bPdf = await renderPdf(booklet(['天地玄黄日']), fonts(), { edition: 'screen' });
+    const b = fontPrograms(bPdf);
+    expect([...b.values()][0]!.length).toBeGreaterThan([...a.values()][0]!.length);
+    // The new glyph is drawn, not just copied: its outline adds dark pixels.
+    const file = save(bPdf, 'newglyph');
+    const ink = (f: string) => Number(run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=inkcov', '-o', '-', f]).trim().split(/\s+/)[3]);
+    const without = save(await renderPdf(booklet(['天地玄黄']), fonts(), { edition: 'screen' }), 'noglyph');
+    expect(ink(file)).toBeGreaterThan(ink(without));
+  });
+});
