@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Booklet } from '../../src/model/page.js';
 import type { Diagnostic } from '../../src/model/source.js';
@@ -127,5 +127,29 @@ describe('a page of only artwork', () => {
     const b: Booklet = { ...sampleBooklet(), pages: [page([{ op: 'rect', x: 0, y: 0, width: 100, height: 100, fill: 'accent' }])] };
     const file = save(await renderPdf(b, fonts(), { edition: 'print' }));
     expect(run('pdffonts', [file]).trim().split('\n').length).toBe(2);
+  });
+});
+
+describe('black overprint on press', () => {
+  it('keeps the tint under K100 text (Ghostscript CMYK render)', async () => {
+    const b: Booklet = {
+      ...sampleBooklet({ pages: 1 }),
+      pages: [page([{ op: 'rect', x: 0, y: 0, width: 300, height: 300, fill: 'tint' }, textOp('黑', 50, 200, { size: 150, face: 'sans-black' })])],
+    };
+    const file = save(await renderPdf(b, fonts(), { edition: 'print' }));
+    const pam = `${file}.pam`;
+    run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pamcmyk32', '-dOverprint=/simulate', '-r36', `-sOutputFile=${pam}`, file]);
+    const buf = readFileSync(pam);
+    const start = buf.indexOf('ENDHDR\n') + 7;
+    let black = 0;
+    let blackWithCyan = 0;
+    for (let i = start; i + 3 < buf.length; i += 4) {
+      if (buf[i + 3]! > 250) {
+        black++;
+        if (buf[i]! > 10) blackWithCyan++;
+      }
+    }
+    expect(black).toBeGreaterThan(50);
+    expect(blackWithCyan / black).toBeGreaterThan(0.9);
   });
 });

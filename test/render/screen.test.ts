@@ -106,6 +106,26 @@ describe('screen edition', () => {
   });
 });
 
+describe('glyph offsets and validity', () => {
+  it('raises a glyph by dy without moving the ones after it', async () => {
+    const glyphs = shape('上下左右', 'serif', 12);
+    glyphs[1] = { ...glyphs[1]!, dy: 3 };
+    const booklet: Booklet = { ...sampleBooklet({ pages: 1 }), pages: [page([{ op: 'text', x: 50, y: 100, size: 12, color: 'text', role: 'P', glyphs }])] };
+    const file = save(await renderPdf(booklet, fonts(), { edition: 'screen' }));
+    const cs = chars(file, 1);
+    expect(cs.map((c) => c.y)).toEqual([100, 97, 100, 100]);
+    cs.forEach((c, i) => expect(c.x).toBeCloseTo(50 + glyphs[i]!.x, 2));
+  });
+
+  it('both editions pass Ghostscript with errors and warnings fatal', async () => {
+    for (const edition of ['screen', 'print'] as const) {
+      const file = save(await renderPdf(sampleBooklet(), fonts(), { edition }));
+      const out = run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=nullpage', '-dPDFSTOPONERROR', '-dPDFSTOPONWARNING', file]);
+      expect(out).toBe('');
+    }
+  });
+});
+
 describe('glyphs shared by two code points', () => {
   it('copy as what each occurrence stands for', async () => {
     // U+2F47 (Kangxi radical ⽇) and U+65E5 (日) share one outline in Noto.
