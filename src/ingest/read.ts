@@ -27,8 +27,8 @@ export function importText(text: string, file: string): Draft[] {
       source: basename(file),
       ...d.meta,
       template: DEFAULT_TEMPLATE,
-      notes: d.warnings.map((w) => `line ${w.line}: ${w.message}`),
     };
+    if (d.warnings.length) d.meta.notes = d.warnings.map((w) => `line ${w.line}: ${w.message}`);
   }
   return drafts;
 }

@@ -32,7 +32,7 @@ export interface Item {
 /** How far short of the widest line of its run a line must stop to end a paragraph, in em (000 sets 17–19 em lines in an 18 em column). */
 const RAGGED_EM = 2;
 
-/** A file is hard-wrapped when at least this share of its text runs have three lines or more. */
+/** A file is hard-wrapped when at least this share of its text lines sit in runs of three lines or more. */
 const WRAPPED_SHARE = 0.5;
 
 function runs(lines: readonly RawLine[]): RawLine[][] {
@@ -49,8 +49,20 @@ function runs(lines: readonly RawLine[]): RawLine[][] {
   return out;
 }
 
-function paragraphsOfRun(run: RawLine[]): Item[] {
-  const measure = Math.max(...run.map((l) => emWidth(l.text)));
+/** One or two short lines on their own: a head, kicker, caption or chart label, never body text. */
+function isShortRun(run: readonly RawLine[]): boolean {
+  return run.length <= 2 && run.every((l) => isShortLine(l.text));
+}
+
+/** The column measure of a file: the median width of lines that wrapped onto a next line. */
+function fileMeasure(textRuns: readonly RawLine[][]): number {
+  const widths = textRuns.flatMap((r) => r.slice(0, -1).map((l) => emWidth(l.text))).sort((a, b) => a - b);
+  return widths[Math.floor(widths.length / 2)] ?? 0;
+}
+
+/** `minMeasure`: the file's measure, so that a run of two lines is not judged by itself alone. */
+function paragraphsOfRun(run: RawLine[], minMeasure: number): Item[] {
+  const measure = Math.max(minMeasure, ...run.map((l) => emWidth(l.text)));
   const out: Item[] = [];
   let cur: RawLine[] = [];
   const flush = (): void => {
@@ -82,19 +94,23 @@ function continues(prev: Item, next: Item, wrapped: boolean): boolean {
 
 /** Raw lines → items in reading order, hard wraps and column breaks undone. */
 export function reflow(lines: readonly RawLine[]): Item[] {
-  const textRuns = runs(lines).filter((r) => r[0]!.kind === 'text');
-  const wrapped = textRuns.length > 0 && textRuns.filter((r) => r.length >= 3).length / textRuns.length >= WRAPPED_SHARE;
+  // Heads and captions (short runs) say nothing about wrapping; only body runs count.
+  const textRuns = runs(lines).filter((r) => r[0]!.kind === 'text' && !isShortRun(r));
+  const textLines = textRuns.reduce((n, r) => n + r.length, 0);
+  const wrappedLines = textRuns.filter((r) => r.length >= 3).reduce((n, r) => n + r.length, 0);
+  const wrapped = textLines > 0 && wrappedLines / textLines >= WRAPPED_SHARE;
+  const measure = fileMeasure(textRuns);
   const out: Item[] = [];
   for (const run of runs(lines)) {
     if (run[0]!.kind !== 'text') {
       out.push(itemOf(run[0]!));
       continue;
     }
-    if (run.length <= 2 && run.every((l) => isShortLine(l.text))) {
+    if (isShortRun(run)) {
       out.push({ kind: 'short', lines: run.map((l) => l.text), text: run.map((l) => l.text).join(' '), line: run[0]!.line, endLine: run[run.length - 1]!.line, blanksBefore: run[0]!.blanksBefore });
       continue;
     }
-    const paras = paragraphsOfRun(run);
+    const paras = paragraphsOfRun(run, measure);
     const prev = out[out.length - 1];
     const first = paras[0]!;
     if (prev && continues(prev, first, wrapped)) {
