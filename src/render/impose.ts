@@ -2,8 +2,25 @@
  * Printer spreads for saddle stitching: each A3 landscape sheet side carries two pages, the
  * outermost pair first (8|1, 2|7, 6|3, 4|5 for eight pages). Pages are cut at their TrimBox,
  * so the press PDF's bleed and marks do not land on the neighbouring page.
+ *
+ * pdf-lib's `embedPage` copies each page's resources separately, which puts a full copy of every
+ * font subset into the file once per page (20 pages: ~8 MB). We copy all pages with one
+ * `copyPages` call instead, so shared fonts stay shared, and wrap each page's content in a form
+ * XObject ourselves.
  */
-import { PDFDocument } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  decodePDFRawStream,
+  drawObject,
+  PDFArray,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFPage,
+} from 'pdf-lib';
 import { mm } from '../model/units.js';
 
 /** A3 landscape, in pt. */
@@ -41,26 +58,55 @@ export async function imposeBooklet(pdf: Uint8Array, opts: ImposeOptions = {}): 
   const title = src.getTitle();
   if (title) out.setTitle(title);
 
-  const pages = src.getPages();
-  const embedded = await Promise.all(
-    pages.map((p) => {
-      const t = p.getTrimBox();
-      return out.embedPage(p, { left: t.x, bottom: t.y, right: t.x + t.width, top: t.y + t.height });
-    }),
-  );
-  for (const [left, right] of saddleOrder(pages.length)) {
+  const copied = await out.copyPages(src, src.getPageIndices());
+  const forms = copied.map((p) => pageForm(out, p));
+  for (const [left, right] of saddleOrder(copied.length)) {
     const sheet = out.addPage([sw, sh]);
-    const halves = [left, right].map((i) => (i === null ? null : embedded[i]!));
+    const halves = [left, right].map((i) => (i === null ? null : forms[i]!));
     // Scale down only if a page is larger than half the sheet.
-    const w = Math.max(...halves.map((e) => e?.width ?? 0));
-    const h = Math.max(...halves.map((e) => e?.height ?? 0));
+    const w = Math.max(...halves.map((f) => f?.box[2] ?? 0));
+    const h = Math.max(...halves.map((f) => f?.box[3] ?? 0));
     const scale = Math.min(1, sw / 2 / (w || 1), sh / (h || 1));
-    halves.forEach((e, side) => {
-      if (!e) return;
-      const pw = e.width * scale;
-      const ph = e.height * scale;
-      sheet.drawPage(e, { x: side === 0 ? sw / 2 - pw : sw / 2, y: (sh - ph) / 2, width: pw, height: ph });
+    halves.forEach((f, side) => {
+      if (!f) return;
+      const [x0, y0, pw, ph] = f.box;
+      const x = side === 0 ? sw / 2 - pw * scale : sw / 2;
+      const y = (sh - ph * scale) / 2;
+      // Fixed names (pdf-lib's newXObject adds a random suffix, which would break byte-identical builds).
+      const name = PDFName.of(`Pg${side}`);
+      sheet.node.setXObject(name, f.ref);
+      sheet.pushOperators(
+        pushGraphicsState(),
+        concatTransformationMatrix(scale, 0, 0, scale, x - x0 * scale, y - y0 * scale),
+        drawObject(name),
+        popGraphicsState(),
+      );
     });
   }
   return out.save({ useObjectStreams: false });
+}
+
+/** A page as a form XObject clipped to its TrimBox: [x0, y0, width, height] of that box. */
+function pageForm(out: PDFDocument, page: PDFPage): { ref: PDFRef; box: [number, number, number, number] } {
+  const ctx = out.context;
+  const t = page.getTrimBox();
+  const contents = page.node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => ctx.lookup(r)) : [contents];
+  const parts: Uint8Array[] = [];
+  for (const s of streams) {
+    if (s instanceof PDFRawStream) parts.push(decodePDFRawStream(s).decode(), new Uint8Array([10]));
+  }
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+  const form = ctx.flateStream(bytes, {
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [t.x, t.y, t.x + t.width, t.y + t.height],
+    Resources: page.node.get(PDFName.of('Resources')),
+  });
+  // The copied page itself is not placed anywhere: drop it and its old content streams.
+  const raw = page.node.get(PDFName.of('Contents'));
+  for (const r of raw instanceof PDFArray ? raw.asArray() : [raw]) if (r instanceof PDFRef) ctx.delete(r);
+  ctx.delete(page.ref);
+  return { ref: ctx.register(form), box: [t.x, t.y, t.width, t.height] };
 }

@@ -41,8 +41,11 @@ describe('imposeBooklet', () => {
     };
     const got = [1, 2, 3, 4].map((s) => `${folio(s, true)}|${folio(s, false)}`);
     expect(got).toEqual(['8|1', '2|7', '6|3', '4|5']);
-    // Crop marks lie outside the trim, so the imposed sheet has none of the press page's slug.
     expect(run('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
+    // Fonts shared by all pages are copied once, not once per page.
+    const fontsOf = (f: string) => run('pdffonts', [f]).trim().split('\n').length - 2;
+    expect(fontsOf(file)).toBe(fontsOf(save(print, 'press')));
+    expect(imposed.length).toBeLessThan(print.length * 1.2);
     expect(Buffer.from(await imposeBooklet(print)).equals(Buffer.from(imposed))).toBe(true);
   });
 });
