@@ -47,7 +47,8 @@ export interface ImposeOptions {
 /** Imposes a (press) PDF into 2-up spreads; pages meet at the sheet's centre line. */
 export async function imposeBooklet(pdf: Uint8Array, opts: ImposeOptions = {}): Promise<Uint8Array> {
   const [sw, sh] = opts.sheet ?? A3_LANDSCAPE;
-  const src = await PDFDocument.load(pdf);
+  // updateMetadata: false, or pdf-lib stamps the source's ModDate with the clock.
+  const src = await PDFDocument.load(pdf, { updateMetadata: false });
   const out = await PDFDocument.create({ updateMetadata: false });
   // Fixed dates: imposing the same PDF twice gives the same bytes.
   const when = src.getCreationDate() ?? new Date(Date.UTC(2000, 0, 1));

@@ -31,7 +31,8 @@ async function pdftoppm(args: string[], pdfPath: string): Promise<void> {
 
 /** A one-page PDF with every page of `pdf` in a grid, for the contact sheet. */
 export async function contactSheetPdf(pdf: Uint8Array): Promise<Uint8Array> {
-  const src = await PDFDocument.load(pdf);
+  // updateMetadata: false, or pdf-lib stamps the source's ModDate with the clock.
+  const src = await PDFDocument.load(pdf, { updateMetadata: false });
   const out = await PDFDocument.create({ updateMetadata: false });
   const pages = await out.embedPages(src.getPages());
   const w = Math.max(...pages.map((p) => p.width));
