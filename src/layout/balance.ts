@@ -3,10 +3,11 @@ import type { FlowState, Grid, PageFill, Unit } from './types.js';
 
 /**
  * Balance an article's last page (clreq: columns end level; any shortfall is left at the
- * foot of the rightmost columns). Like Typst's balancing, re-run the page with a target:
- * the first k columns may use H grid lines, the rest H − 1; the smallest H (then k) whose
- * fill places everything with heights non-increasing and within one line wins. Keep rules
- * can make a perfect split impossible; then the fill with the smallest spread is used.
+ * foot of the rightmost columns). Like Typst's balancing, re-run the page with targets:
+ * column limits that start at H and fall by at most `SLACK` lines to the right. The
+ * smallest H whose fill places everything with heights non-increasing and within one
+ * line wins. Keep and widow rules can make a perfect split impossible; then the
+ * non-increasing fill with the smallest spread is used.
  */
 export function balancePage(units: readonly Unit[], grid: Grid, reserved: number, start: FlowState, full: PageFill): PageFill {
   const spread = (f: PageFill): number => Math.max(...f.heights) - Math.min(...f.heights);
@@ -15,9 +16,10 @@ export function balancePage(units: readonly Unit[], grid: Grid, reserved: number
   let best = full;
   let bestScore = score(full);
   const top = Math.max(...full.heights);
-  for (let h = reserved + 1; h <= top; h++) {
-    for (let k = 1; k <= grid.columns; k++) {
-      const limits = Array.from({ length: grid.columns }, (_, i) => (i < k ? h : h - 1));
+  // No balanced page is shallower than the mean column: start just below it.
+  const mean = full.heights.reduce((a, b) => a + b, 0) / grid.columns;
+  for (let h = Math.max(reserved + 1, Math.floor(mean) - 1); h <= top; h++) {
+    for (const limits of targets(h, grid.columns)) {
       const f = fillPage(units, grid, reserved, start, limits);
       if (!isDone(f.end, units)) continue;
       if (spread(f) <= 1 && ordered(f)) return f;
@@ -30,8 +32,34 @@ export function balancePage(units: readonly Unit[], grid: Grid, reserved: number
   }
   return best;
 
-  // Lower is better: spread first, then order violations.
+  // Lower is better. clreq leaves any shortfall at the foot of the rightmost columns, so
+  // an ordered page beats a more even one that is not; then the smaller spread wins.
   function score(f: PageFill): number {
-    return spread(f) * 10 + (ordered(f) ? 0 : 5);
+    return spread(f) * 10 + (ordered(f) ? 0 : 15);
   }
+}
+
+/**
+ * How far below H a column's limit may go. A limit is a ceiling, not a target: widow and
+ * keep rules may end a column early, so a later column sometimes needs the higher limit.
+ */
+const SLACK = 3;
+
+/** Column limits with maximum `h`, each within SLACK of it, most even (then most left-heavy) first. */
+function targets(h: number, columns: number): number[][] {
+  const out: number[][] = [];
+  const walk = (prefix: number[]): void => {
+    if (prefix.length === columns) {
+      if (prefix.includes(h)) out.push(prefix);
+      return;
+    }
+    for (let v = h; v >= Math.max(0, h - SLACK); v--) walk([...prefix, v]);
+  };
+  walk([]);
+  const leftHeavy = (v: number[]): number => -v.reduce((a, x, i) => a + x * (columns - i), 0);
+  return out.sort((a, b) => spreadOf(a) - spreadOf(b) || leftHeavy(a) - leftHeavy(b));
+}
+
+function spreadOf(v: number[]): number {
+  return Math.max(...v) - Math.min(...v);
 }
