@@ -25,17 +25,36 @@ const HEAD_GAP = 0.35;
 /** Space the band's foot rule takes, in grid lines. */
 const RULE_ZONE = 0.8;
 
-/** 主题 size by rank: the largest of the template's sizes that sets in at most titleMaxLines lines. */
+/**
+ * 主题 size by rank: the largest of the template's sizes that sets in at most titleMaxLines
+ * lines. A headline's spaces separate its phrases (江北 落实“双减”… 喜人变化…), so a title
+ * that needs two lines is broken at the space nearest its middle when both halves fit.
+ */
 export function fitTitle(ctx: LayoutContext, text: string, base: TextStyle, sizes: number[], maxLines: number, measure: number): { style: TextStyle; lines: Line[] } {
   const candidates = sizes.length ? [...sizes].sort((a, b) => b - a) : [base.size];
   let last: { style: TextStyle; lines: Line[] } | undefined;
   for (const size of candidates) {
     const style = { ...base, size, leading: (base.leading / base.size) * size };
     const lines = composeText(ctx, text, style, measure);
+    if (lines.length === 1) return { style, lines };
+    const phrased = maxLines >= 2 ? atPhrase(ctx, text, style, measure) : null;
+    if (phrased) return { style, lines: phrased };
     last = { style, lines };
     if (lines.length <= maxLines) return last;
   }
   return last!;
+}
+
+/** Two lines broken at the space nearest the middle, each set whole; null if none fits. */
+function atPhrase(ctx: LayoutContext, text: string, style: TextStyle, measure: number): Line[] | null {
+  const spaces = [...text.matchAll(/[ \u3000]+/g)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
+  spaces.sort((a, b) => Math.abs(a.at - text.length / 2) - Math.abs(b.at - text.length / 2));
+  for (const sp of spaces) {
+    const first = composeText(ctx, text.slice(0, sp.at), style, measure);
+    const second = composeText(ctx, text.slice(sp.end), style, measure);
+    if (first.length === 1 && second.length === 1) return [...first, ...second];
+  }
+  return null;
 }
 
 export function headlineBand(article: Article, tpl: PageTemplate, grid: Grid, ctx: LayoutContext): Band {
