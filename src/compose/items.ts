@@ -158,7 +158,11 @@ function glue(a: Unit, b: Unit, style: TextStyle, em: number): void {
     a.even = true;
   }
   // Mid-line punctuation compression: a closing mark's right blank, an opening mark's left blank.
-  if (ca === 'open' || ca === 'close') a.shrink += a.endTrim;
-  if (cb === 'open' || cb === 'close') a.shrink += b.startTrim;
+  // Not between two marks: their pair already lost ½ em (1.5 em, clreq §3.1.6.1), and squeezing it to
+  // 1 em would set the second mark's origin on the first's, which PDF readers take for a new line.
+  if (!(isPunctClass(ca) && isPunctClass(cb))) {
+    if (ca === 'open' || ca === 'close') a.shrink += a.endTrim;
+    if (cb === 'open' || cb === 'close') a.shrink += b.startTrim;
+  }
   a.stretch = a.firstStretch + (a.even ? EVEN_STRETCH_EM * em : 0);
 }

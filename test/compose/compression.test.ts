@@ -92,3 +92,19 @@ describe('中西间距 (clreq ¼ em)', () => {
     }
   });
 });
+
+describe('squeezing to fit a line (先挤进，后推出)', () => {
+  it('never sets a mark of a compressed pair on the origin of the one before it', () => {
+    // 在西彭镇第一小学，“跳绳小将”… at 12 em with a 2 em indent: the pair ，“ must stay 1.5 em wide
+    // (the line gives up a character instead), or readers see the second mark start a new line.
+    const text = '在西彭镇第一小学，“跳绳小将”的身影时时可见。二十多年来，西彭一小坚持“跳绳+”特色发展。';
+    for (const l of composer.compose({ text, style: body, measure: 12 * body.size })) {
+      for (let i = 1; i < l.glyphs.length; i++) {
+        const a = l.glyphs[i - 1]!;
+        const b = l.glyphs[i]!;
+        if (!a.text || !b.text) continue;
+        expect(a.x + a.advance - b.x, `${a.text}${b.text}`).toBeLessThanOrEqual(0.5 * body.size + 0.01);
+      }
+    }
+  });
+});
