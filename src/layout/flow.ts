@@ -29,21 +29,34 @@ export function isDone(s: FlowState, units: readonly Unit[]): boolean {
  * grid. `limits` caps the grid lines each column may use (balancing); `reserved` grid
  * lines at the top of every column belong to the headline band.
  */
-export function fillPage(units: readonly Unit[], grid: Grid, reserved: number, start: FlowState, limits?: readonly number[]): PageFill {
+export function fillPage(
+  units: readonly Unit[],
+  grid: Grid,
+  reserved: number,
+  start: FlowState,
+  limits?: readonly number[],
+  /** Only heights and end state (balancing tries thousands of limits): no ops, no draws, no `crossed`. */
+  measureOnly = false,
+): PageFill {
   const cols = grid.columns;
-  const occ = Array.from({ length: cols }, () => Array.from({ length: grid.lines }, (_, s) => s < reserved));
-  const crossed = Array.from({ length: Math.max(0, cols - 1) }, () => Array.from({ length: grid.lines }, () => false));
+  const rows = grid.lines;
+  // One flat byte per (column, grid line): balancing calls this thousands of times per booklet.
+  const occ = new Uint8Array(cols * rows);
+  for (let c = 0; c < cols; c++) occ.fill(1, c * rows, c * rows + Math.min(reserved, rows));
+  const crossed = measureOnly ? [] : Array.from({ length: Math.max(0, cols - 1) }, () => Array.from({ length: rows }, () => false));
   const st: FlowState = { unit: start.unit, line: start.line, pending: [...start.pending] };
   const placed: Placed[] = [];
-  const limit = (c: number): number => Math.min(grid.lines, limits?.[c] ?? grid.lines);
+  const limit = (c: number): number => Math.min(rows, limits?.[c] ?? rows);
 
   const freeRun = (c: number, s: number): number => {
     let n = 0;
-    while (s + n < limit(c) && !occ[c]![s + n]) n++;
+    const lim = limit(c);
+    while (s + n < lim && !occ[c * rows + s + n]) n++;
     return n;
   };
   const nextFree = (c: number, s: number): number => {
-    while (s < limit(c) && occ[c]![s]) s++;
+    const lim = limit(c);
+    while (s < lim && occ[c * rows + s]) s++;
     return s;
   };
   const fits = (c: number, s: number, v: BlockVariant): boolean => {
@@ -61,7 +74,8 @@ export function fillPage(units: readonly Unit[], grid: Grid, reserved: number, s
     return takeLines(next.lines.length, freeRun(c, s)) >= need;
   };
   const put = (c: number, s: number, v: BlockVariant): void => {
-    for (let j = 0; j < v.span; j++) for (let k = 0; k < v.slots; k++) occ[c + j]![s + k] = true;
+    for (let j = 0; j < v.span; j++) for (let k = 0; k < v.slots; k++) occ[(c + j) * rows + s + k] = 1;
+    if (measureOnly) return;
     for (let g = c; g < c + v.span - 1; g++) for (let k = 0; k < v.slots; k++) crossed[g]![s + k] = true;
     const x = grid.colX[c]!;
     const top = slotTop(grid, s);
@@ -97,10 +111,11 @@ export function fillPage(units: readonly Unit[], grid: Grid, reserved: number, s
           continue;
         }
         for (let i = 0; i < t; i++) {
+          occ[c * rows + s + i] = 1;
+          if (measureOnly) continue;
           const line = u.lines[st.line + i]!;
           const y = baselineIn(slotTop(grid, s + i), grid.pitch, u.style.size);
           placed.push({ col: c, slot: s + i, ops: [lineOp(line, u.style, grid.colX[c]!, y, grid.colWidth, u.role, u.struct)], bookmarks: [] });
-          occ[c]![s + i] = true;
         }
         s = nextFree(c, s + t);
         st.line += t;
@@ -124,6 +139,6 @@ export function fillPage(units: readonly Unit[], grid: Grid, reserved: number, s
     }
   }
 
-  const heights = occ.map((col) => col.lastIndexOf(true) + 1);
+  const heights = Array.from({ length: cols }, (_, c) => occ.subarray(c * rows, (c + 1) * rows).lastIndexOf(1) + 1);
   return { placed, end: st, heights, crossed, reserved };
 }
