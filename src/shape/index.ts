@@ -3,7 +3,8 @@ import { itemize } from './itemize.js';
 import { LruCache } from './cache.js';
 import { clearShapeCache as clearRunCache, SHAPE_CACHE_SIZE, shapeRun, type ShapedCluster } from './shape.js';
 
-export { shapeRun, SHAPE_CACHE_SIZE } from './shape.js';
+export { shapeRun, layoutRun, SHAPE_CACHE_SIZE } from './shape.js';
+export { shapeHanRun, isIdeograph } from './fast.js';
 export type { ShapedCluster, ShapedGlyph, ShapeScript } from './shape.js';
 export { itemize } from './itemize.js';
 export type { ShapeRunSpec } from './itemize.js';

@@ -1,5 +1,6 @@
 import type { Face } from '../font/book.js';
 import { LruCache } from './cache.js';
+import { shapeHanRun } from './fast.js';
 
 /** One glyph of a shaped run, size-independent. */
 export interface ShapedGlyph {
@@ -32,13 +33,20 @@ export const SHAPE_CACHE_SIZE = 20000;
 const cache = new LruCache<string, ShapedCluster[]>(SHAPE_CACHE_SIZE);
 
 /**
- * Shapes `text` with one face. Results are cached per (face file, script, text) for the life of the
+ * Shapes `text` with one face; Chinese runs take the fast path of fast.ts. Results are cached per (face file, script, text) for the life of the
  * process, so a paragraph is shaped once however often it is composed.
  */
 export function shapeRun(face: Face, text: string, script: ShapeScript): ShapedCluster[] {
   const key = `${face.file}\u0000${face.id}\u0000${script}\u0000${text}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const clusters = (script === 'hani' ? shapeHanRun(face, text, (piece) => layoutRun(face, piece, script)) : null) ?? layoutRun(face, text, script);
+  cache.set(key, clusters);
+  return clusters;
+}
+
+/** Shapes `text` with fontkit's full OpenType shaper, uncached (the reference the fast path must match). */
+export function layoutRun(face: Face, text: string, script: ShapeScript): ShapedCluster[] {
   const run = face.font.layout(text, [], script, script === 'hani' ? 'ZHS ' : 'dflt');
   const upem = face.unitsPerEm;
   const clusters: ShapedCluster[] = [];
@@ -61,7 +69,6 @@ export function shapeRun(face: Face, text: string, script: ShapeScript): ShapedC
   // A shaper that consumed fewer code units than the text has (should not happen) must not lose text.
   const last = clusters[clusters.length - 1];
   if (last && offset < text.length) last.end = text.length;
-  cache.set(key, clusters);
   return clusters;
 }
 
