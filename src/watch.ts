@@ -1,4 +1,3 @@
-import { watch as chokidarWatch } from 'chokidar';
 import { InputError } from './model/source.js';
 import { build, type BuildOptions } from './build.js';
 
@@ -45,6 +44,7 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   };
 
   await once('start');
+  const { watch: chokidarWatch } = await import('chokidar');
   const watcher = chokidarWatch([opts.seeds, opts.templates, opts.fonts], {
     ignoreInitial: true,
     // Editors save with rename-over; wait until the file stops changing before reading it.

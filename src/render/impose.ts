@@ -8,19 +8,10 @@
  * `copyPages` call instead, so shared fonts stay shared, and wrap each page's content in a form
  * XObject ourselves.
  */
-import {
-  concatTransformationMatrix,
-  decodePDFRawStream,
-  drawObject,
-  PDFArray,
-  PDFDocument,
-  PDFName,
-  PDFRawStream,
-  PDFRef,
-  popGraphicsState,
-  pushGraphicsState,
-  type PDFPage,
-} from 'pdf-lib';
+import type { PDFDocument as PDFDocumentT, PDFPage, PDFRef as PDFRefT } from 'pdf-lib';
+
+/** pdf-lib costs ~80 ms to import; only imposition needs it, so it loads on first use. */
+type PdfLib = typeof import('pdf-lib');
 import { mm } from '../model/units.js';
 
 /** A3 landscape, in pt. */
@@ -47,6 +38,8 @@ export interface ImposeOptions {
 /** Imposes a (press) PDF into 2-up spreads; pages meet at the sheet's centre line. */
 export async function imposeBooklet(pdf: Uint8Array, opts: ImposeOptions = {}): Promise<Uint8Array> {
   const [sw, sh] = opts.sheet ?? A3_LANDSCAPE;
+  const lib = await import('pdf-lib');
+  const { PDFDocument, PDFName, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } = lib;
   // updateMetadata: false, or pdf-lib stamps the source's ModDate with the clock.
   const src = await PDFDocument.load(pdf, { updateMetadata: false });
   const out = await PDFDocument.create({ updateMetadata: false });
@@ -60,7 +53,7 @@ export async function imposeBooklet(pdf: Uint8Array, opts: ImposeOptions = {}): 
   if (title) out.setTitle(title);
 
   const copied = await out.copyPages(src, src.getPageIndices());
-  const forms = copied.map((p) => pageForm(out, p));
+  const forms = copied.map((p) => pageForm(lib, out, p));
   for (const [left, right] of saddleOrder(copied.length)) {
     const sheet = out.addPage([sw, sh]);
     const halves = [left, right].map((i) => (i === null ? null : forms[i]!));
@@ -88,7 +81,8 @@ export async function imposeBooklet(pdf: Uint8Array, opts: ImposeOptions = {}): 
 }
 
 /** A page as a form XObject clipped to its TrimBox: [x0, y0, width, height] of that box. */
-function pageForm(out: PDFDocument, page: PDFPage): { ref: PDFRef; box: [number, number, number, number] } {
+function pageForm(lib: PdfLib, out: PDFDocumentT, page: PDFPage): { ref: PDFRefT; box: [number, number, number, number] } {
+  const { PDFArray, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } = lib;
   const ctx = out.context;
   const t = page.getTrimBox();
   const contents = page.node.Contents();

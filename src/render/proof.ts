@@ -7,7 +7,6 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PDFDocument, rgb } from 'pdf-lib';
 import { InputError } from '../model/source.js';
 
 const run = promisify(execFile);
@@ -31,6 +30,8 @@ async function pdftoppm(args: string[], pdfPath: string): Promise<void> {
 
 /** A one-page PDF with every page of `pdf` in a grid, for the contact sheet. */
 export async function contactSheetPdf(pdf: Uint8Array): Promise<Uint8Array> {
+  // Loaded here: a plain build never needs pdf-lib (~80 ms to import).
+  const { PDFDocument, rgb } = await import('pdf-lib');
   // updateMetadata: false, or pdf-lib stamps the source's ModDate with the clock.
   const src = await PDFDocument.load(pdf, { updateMetadata: false });
   const out = await PDFDocument.create({ updateMetadata: false });
