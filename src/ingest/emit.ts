@@ -36,7 +36,8 @@ function frontMatter(meta: ArticleMeta): string {
 function blockMarkdown(b: Block): string {
   switch (b.kind) {
     case 'paragraph':
-      return escapeText(b.text);
+      // A passage the copy marks with `>` is a Markdown block quote.
+      return b.quote ? `> ${escapeText(b.text)}` : escapeText(b.text);
     case 'heading':
       // Consecutive `##` lines with no blank line between them are one head of several lines.
       return b.lines.map((l) => `## ${escapeText(l)}`).join('\n');

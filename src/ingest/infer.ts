@@ -102,7 +102,10 @@ function draftOf(items: Item[], file: string): Draft {
   let afterTitle = false;
   let afterByline = false;
   for (const it of items) {
-    if (it.quoted) warnings.push({ line: it.line, message: 'line marked with “>” by the extraction; read as text' });
+    if (it.quoted && it.kind !== 'para') warnings.push({ line: it.line, message: 'line marked with “>” read as furniture; the marker is not printed' });
+    for (const line of it.markersDropped ?? []) {
+      warnings.push({ line, message: '“>” dropped: the line continues the paragraph above and its head is too short to be looked for' });
+    }
     switch (it.kind) {
       case 'title':
         meta.title = cleanHead(it.text);
@@ -152,14 +155,19 @@ function draftOf(items: Item[], file: string): Draft {
           panel = { kind: 'panel', paragraphs: [], source: src(it.line) };
           blocks.push(panel);
         }
-        if (panel) panel.paragraphs.push(text);
+        if (it.quoted && it.kind === 'para') {
+          // The copy's `>` is printed (as a marker by layout), so the passage stays a body paragraph.
+          blocks.push({ kind: 'paragraph', text, source: src(it.line), quote: true });
+          warnings.push({ line: it.line, message: 'line marked with “>” by the extraction; kept as a block quote' });
+          lead = panel = undefined;
+        } else if (panel) panel.paragraphs.push(text);
         else if (lead) lead.paragraphs.push(text);
         else if (!afterTitle) {
           // Copy above the headline is the lead (000 prints it so).
           lead = { kind: 'lead', paragraphs: [text], source: src(it.line) };
           blocks.push(lead);
         } else blocks.push({ kind: 'paragraph', text, source: src(it.line) });
-        if (!panel) for (const message of checkParagraph(text)) warnings.push({ line: it.line, message });
+        if (!panel) for (const f of checkParagraph(text)) warnings.push({ line: f.at === 'end' ? it.endLine : it.line, message: f.message });
         if (afterByline && !panel) warnings.push({ line: it.line, message: 'body text after the byline: reading order may be scrambled' });
         break;
       }
@@ -178,7 +186,7 @@ function promoteLead(blocks: Block[]): void {
   const start = blocks.findIndex((b) => b.kind === 'paragraph');
   if (start < 0 || firstHead < start) return;
   const run = blocks.slice(start, firstHead);
-  if (run.length === 0 || run.length > MAX_LEAD_PARAGRAPHS || !run.every((b) => b.kind === 'paragraph')) return;
+  if (run.length === 0 || run.length > MAX_LEAD_PARAGRAPHS || !run.every((b) => b.kind === 'paragraph' && !b.quote)) return;
   const paragraphs = run.map((b) => (b.kind === 'paragraph' ? b.text : ''));
   blocks.splice(start, run.length, { kind: 'lead', paragraphs, source: run[0]!.source });
 }

@@ -1,4 +1,5 @@
-import { isCjk, isHan } from './chars.js';
+import { isCjk } from './chars.js';
+import { curlQuotes } from './quotes.js';
 import { unifyRadicals } from './radicals.js';
 
 /**
@@ -55,17 +56,6 @@ function widenMarks(s: string): string {
   }
   // Close the bracket pairs whose one side was converted.
   return chars.join('').replace(/（([^()（）]*)\)/gu, '（$1）').replace(/\(([^()（）]*)）/gu, '（$1）');
-}
-
-/** ASCII double quotes in Chinese text become “ ” by alternation (GB/T 15834 §4.15). */
-function curlQuotes(s: string): string {
-  if (!s.includes('"') || ![...s].some(isHan)) return s;
-  let open = true;
-  return s.replace(/"/g, () => {
-    const q = open ? '“' : '”';
-    open = !open;
-    return q;
-  });
 }
 
 /** Drop a space unless both neighbours are non-CJK (Latin words and numbers keep theirs). */

@@ -51,6 +51,8 @@ export function parseBody(body: string, file: string, bodyLine: number, report: 
   const at = (t: Token): SourceRef => ({ file, line: bodyLine + (t.map?.[0] ?? 0) });
   let box: Extract<Block, { kind: 'lead' | 'panel' }> | undefined;
   let lastHeadEnd = -1;
+  // Depth of `>` block quotes around the current token: their paragraphs carry `quote: true`.
+  let quoteDepth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     switch (t.type) {
@@ -84,8 +86,12 @@ export function parseBody(body: string, file: string, bodyLine: number, report: 
         if (fig && !box) blocks.push({ kind: 'figure', ...(fig.src ? { src: fig.src } : {}), caption: normalizeText(fig.caption), source: at(t) });
         else {
           const text = normalizeText(inlineText(inline));
-          if (box) box.paragraphs.push(text);
-          else blocks.push({ kind: 'paragraph', text, source: at(t) });
+          if (box && quoteDepth > 0) {
+            // Boxes have no marker of their own: the `>` stays in the text so it is still printed.
+            report({ level: 'warning', message: '“>” inside a lead or panel: kept as text', source: at(t) });
+            box.paragraphs.push(`>${text}`);
+          } else if (box) box.paragraphs.push(text);
+          else blocks.push({ kind: 'paragraph', text, source: at(t), ...(quoteDepth > 0 ? { quote: true as const } : {}) });
         }
         break;
       }
@@ -98,6 +104,12 @@ export function parseBody(body: string, file: string, bodyLine: number, report: 
         report({ level: 'warning', message: 'thematic break ignored', source: at(t) });
         break;
       case 'blockquote_open':
+        // The copy's own `>` marker (002), kept so it is printed; nesting means nothing more.
+        quoteDepth++;
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        break;
       case 'bullet_list_open':
       case 'ordered_list_open':
         report({ level: 'warning', message: `${t.type.replace('_open', '').replace('_', ' ')} read as plain paragraphs`, source: at(t) });

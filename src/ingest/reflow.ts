@@ -1,7 +1,7 @@
-import { CLAUSE_END, emWidth, endsSentence, lastChar } from './chars.js';
+import { CLAUSE_END, emWidth, endsSentence, hanCount, lastChar } from './chars.js';
 import { isShortLine, type LineKind, type RawLine } from './lines.js';
 import { SHORT_TAIL_EM } from './patterns.js';
-import { joinLines } from './normalize.js';
+import { joinLines, normalizeText } from './normalize.js';
 
 /**
  * Second pass: hard-wrapped lines → paragraphs. Inside a run of lines, a line is the
@@ -27,6 +27,21 @@ export interface Item {
   quoted?: boolean;
   /** Raw lines this paragraph was joined from across column breaks. */
   joinedAt?: number[];
+  /** Raw lines whose `>` went: they were joined into the middle of this paragraph. */
+  markersDropped?: number[];
+}
+
+/** Fewest Han characters in a piece of a raw line that a reader (and the audit) looks for in print. */
+const CHECKED_HAN = 6;
+
+/**
+ * Whether a `>` line's marker must stay in print: the line's text up to its first sentence
+ * end is a piece of the copy long enough to be looked for, and the `>` belongs to it. A
+ * shorter head ("与动态优化。") may be joined into the paragraph above, marker and all.
+ */
+export function markerNeeded(line: string): boolean {
+  const head = /^[^。！？；!?;]*/u.exec(normalizeText(line))![0];
+  return hanCount(head) >= CHECKED_HAN;
 }
 
 /** How far short of the widest line of its run a line must stop to end a paragraph, in em (000 sets 17–19 em lines in an 18 em column). */
@@ -68,10 +83,13 @@ function paragraphsOfRun(run: RawLine[], minMeasure: number): Item[] {
   const flush = (): void => {
     if (!cur.length) return;
     const texts = cur.map((l) => l.text);
-    out.push({ kind: 'para', lines: texts, text: joinLines(texts), line: cur[0]!.line, endLine: cur[cur.length - 1]!.line, blanksBefore: cur[0]!.blanksBefore, ...(cur.some((l) => l.quoted) ? { quoted: true } : {}) });
+    const dropped = cur.slice(1).filter((l) => l.quoted).map((l) => l.line);
+    out.push({ kind: 'para', lines: texts, text: joinLines(texts), line: cur[0]!.line, endLine: cur[cur.length - 1]!.line, blanksBefore: cur[0]!.blanksBefore, ...(cur[0]!.quoted ? { quoted: true } : {}), ...(dropped.length ? { markersDropped: dropped } : {}) });
     cur = [];
   };
   for (const l of run) {
+    // A `>` line whose marker must be printed starts a paragraph of its own.
+    if (l.quoted && markerNeeded(l.text)) flush();
     cur.push(l);
     if (endsSentence(l.text) && emWidth(l.text) < measure - RAGGED_EM) flush();
   }
@@ -86,6 +104,7 @@ function itemOf(l: RawLine): Item {
 /** Whether the next paragraph continues `prev` across a blank line (a column break). */
 function continues(prev: Item, next: Item, wrapped: boolean): boolean {
   if (prev.kind !== 'para' || next.kind !== 'para' || endsSentence(prev.text)) return false;
+  if (next.quoted && markerNeeded(next.lines[0]!)) return false;
   if (next.blanksBefore > 2) return false;
   if (wrapped) return true;
   // Unwrapped copy: only a cut after a comma, or a short tail ("展需要。"), is safe to join.
@@ -106,7 +125,8 @@ export function reflow(lines: readonly RawLine[]): Item[] {
       out.push(itemOf(run[0]!));
       continue;
     }
-    if (isShortRun(run)) {
+    // A `>` line is body copy however short: only a paragraph prints its marker.
+    if (isShortRun(run) && !run.some((l) => l.quoted)) {
       out.push({ kind: 'short', lines: run.map((l) => l.text), text: run.map((l) => l.text).join(' '), line: run[0]!.line, endLine: run[run.length - 1]!.line, blanksBefore: run[0]!.blanksBefore });
       continue;
     }
@@ -118,6 +138,8 @@ export function reflow(lines: readonly RawLine[]): Item[] {
       prev.text = joinLines([prev.text, first.text]);
       prev.endLine = first.endLine;
       prev.joinedAt = [...(prev.joinedAt ?? []), first.line];
+      const dropped = [...(first.quoted ? [first.line] : []), ...(first.markersDropped ?? [])];
+      if (dropped.length) prev.markersDropped = [...(prev.markersDropped ?? []), ...dropped];
       paras.shift();
     }
     out.push(...paras);

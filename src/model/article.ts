@@ -30,8 +30,11 @@ export interface ArticleMeta {
  * (full-width punctuation, no spurious spaces): composition takes it as is.
  */
 export type Block =
-  /** Body paragraph (正文). */
-  | { kind: 'paragraph'; text: string; source: SourceRef }
+  /**
+   * Body paragraph (正文). `quote`: the raw copy marks the passage with `> ` (the
+   * extraction's block-quote marker); it is set as body text with the marker as an ornament.
+   */
+  | { kind: 'paragraph'; text: string; source: SourceRef; quote?: boolean }
   /** 小标题: one line, or two lines set as a unit (e.g. a short label line over a longer line). */
   | { kind: 'heading'; lines: string[]; source: SourceRef }
   /** 导语 or a boxed 核心提示 (label given): paragraphs set apart from the body. */
