@@ -41,8 +41,10 @@ export function layoutArticle(article: Article, ctx: LayoutContext): ArticlePage
     let fill = fillPage(units, grid, reserved, state);
     if (!first && !progressed(state, fill.end)) throw stuck(article, units, state);
     if (isDone(fill.end, units)) fill = balancePage(units, grid, reserved, state, fill);
-    // Reading order: heads, then column by column, top to bottom.
-    const placed = [...fill.placed].sort((a, b) => a.col - b.col || a.slot - b.slot);
+    // Reading order: heads, then column by column, top to bottom; a float after the text
+    // of the last column it spans.
+    const key = (p: (typeof fill.placed)[number]): number => (p.readAfter ?? p.col) * 1e4 + (p.readAfter === undefined ? p.slot : 5e3 + p.slot);
+    const placed = [...fill.placed].sort((a, b) => key(a) - key(b));
     const ops: DrawOp[] = [...columnRules(fill, grid, tpl.columnRule), ...(first ? band.ops : []), ...placed.flatMap((p) => p.ops)];
     const bookmarks = [...(first ? band.bookmarks : []), ...placed.flatMap((p) => p.bookmarks)];
     pages.push({ template: tpl, ops, bookmarks });

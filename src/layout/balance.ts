@@ -1,82 +1,168 @@
 import { fillPage, isDone } from './flow.js';
-import type { FlowState, Grid, PageFill, Unit } from './types.js';
+import type { BlockUnit, BlockVariant, FillOptions, FixedFloat, FlowState, Grid, PageFill, Unit } from './types.js';
 
 /**
- * Balance an article's last page (clreq: columns end level; any shortfall is left at the
- * foot of the rightmost columns). Like Typst's balancing, re-run the page with targets:
- * column limits that start at H and fall by at most `SLACK` lines to the right. The
- * smallest H whose fill places everything with heights non-increasing and within one
- * line wins. Keep and widow rules can make a perfect split impossible; then the
- * non-increasing fill with the smallest spread is used.
+ * Arrange and balance an article's last page (clreq: columns end level; any shortfall is
+ * left at the foot of the rightmost columns, at most one line).
+ *
+ * The figures and panels still to come are placed first, each at the top or the foot of
+ * the columns it spans, the foot being the balanced depth H rather than the page foot;
+ * then the text flows around them with column limits H or H − 1. The smallest H with an
+ * ordered, level page wins; a head may take one extra grid line of space above it when
+ * that is what makes the page level. A float at the foot must have text right above it
+ * in every column it spans (never an empty column over a picture).
+ *
+ * Trials only measure (no ops); the winner is filled once more with its ops. When no
+ * arrangement is level (keep and widow rules), the one with the best score is used.
  */
 export function balancePage(units: readonly Unit[], grid: Grid, reserved: number, start: FlowState, full: PageFill): PageFill {
-  const spread = (f: PageFill): number => Math.max(...f.heights) - Math.min(...f.heights);
-  const ordered = (f: PageFill): boolean => f.heights.every((h, i) => i === 0 || h <= f.heights[i - 1]!);
   if (grid.columns === 1) return full;
-  let best: number[] | null = null;
-  let bestScore = score(full);
-  const top = Math.max(...full.heights);
-  // Trials only measure; the winner is filled once more with its ops.
-  const fillWith = (limits: number[] | null): PageFill => (limits ? fillPage(units, grid, reserved, start, limits) : full);
-  const need = areaNeeded(units, start);
-  // No balanced page is shallower than the mean column: start just below it.
-  const mean = full.heights.reduce((a, b) => a + b, 0) / grid.columns;
-  for (let h = Math.max(reserved + 1, Math.floor(mean) - 1); h <= top; h++) {
-    for (const limits of targets(h, grid.columns)) {
-      // Every line takes one grid line and every block at least its smallest variant's area:
-      // limits with less room than that cannot place everything, so skip the trial.
-      let room = 0;
-      for (const l of limits) room += Math.max(0, Math.min(grid.lines, l) - reserved);
-      if (room < need) continue;
-      const f = fillPage(units, grid, reserved, start, limits, true);
-      if (!isDone(f.end, units)) continue;
-      if (spread(f) <= 1 && ordered(f)) return fillWith(limits);
-      const sc = score(f);
-      if (sc < bestScore) {
-        best = limits;
-        bestScore = sc;
+  const cols = grid.columns;
+  const floats = floatsLeft(units, start);
+  const heads = headsLeft(units, start);
+  const flowArea = areaOfFlow(units, start, floats);
+  const combos = arrangements(units, floats, cols);
+
+  // Arrangements with the template's preferred spans first, narrower ones only when those fail.
+  const ranks = [...new Set(combos.map((c) => c.reduce((a, p) => a + p.rank, 0)))].sort((a, b) => a - b);
+  let best: { opts: FillOptions; score: number } | null = null;
+  for (const rank of ranks) for (const grow of [undefined, ...heads]) {
+    const group = combos.filter((c) => c.reduce((a, p) => a + p.rank, 0) === rank);
+    const tries = group.map((combo) => {
+      const area = flowArea + (grow === undefined ? 0 : 1) + combo.reduce((a, p) => a + p.variant.span * p.variant.slots, 0);
+      return { combo, low: reserved + Math.max(1, Math.ceil(area / cols)) };
+    });
+    const lowest = Math.min(...tries.map((t) => t.low));
+    for (let h = lowest; h <= Math.min(grid.lines, lowest + HEIGHT_RANGE); h++) {
+      for (const t of tries) {
+        if (h < t.low || h > t.low + HEIGHT_RANGE) continue;
+        const fixed = resolve(t.combo, h, reserved, cols);
+        if (!fixed) continue;
+        for (const limits of levels(h, cols)) {
+          const opts: FillOptions = grow === undefined ? { limits, fixed } : { limits, fixed, grow };
+          const f = fillPage(units, grid, reserved, start, opts, true);
+          if (!isDone(f.end, units)) continue;
+          const sc = score(f, fixed, grid, reserved) + (grow === undefined ? 0 : GROW_COST);
+          if (sc === (grow === undefined ? 0 : GROW_COST)) return fillPage(units, grid, reserved, start, opts);
+          if (!best || sc < best.score) best = { opts, score: sc };
+        }
       }
     }
   }
-  return fillWith(best);
+  return best ? fillPage(units, grid, reserved, start, best.opts) : full;
+}
 
-  // Lower is better. clreq leaves any shortfall at the foot of the rightmost columns, so
-  // an ordered page beats a more even one that is not; then the smaller spread wins.
-  function score(f: PageFill): number {
-    return spread(f) * 10 + (ordered(f) ? 0 : 15);
-  }
+/** Depths tried above the smallest possible one (keep and widow rules may need a little more). */
+const HEIGHT_RANGE = 3;
+/** A grown head is a small blemish: used only when nothing level exists without one. */
+const GROW_COST = 1;
+/** Most float arrangements tried per page (the product of each float's choices is cut here). */
+const MAX_ARRANGEMENTS = 240;
+
+/** A float's place on the last page before the depth is known. */
+interface Choice {
+  unit: number;
+  variant: BlockVariant;
+  /** Index of the variant: 0 is the template's preferred span. */
+  rank: number;
+  col: number;
+  at: 'top' | 'foot';
 }
 
 /**
- * How far below H a column's limit may go. A limit is a ceiling, not a target: widow and
- * keep rules may end a column early, so a later column sometimes needs the higher limit.
+ * Lower is better; 0 is a level page. Spread beyond one line, an unordered page (a longer
+ * column right of a shorter one), and a foot float with empty space above it all count.
  */
-const SLACK = 3;
+export function score(f: PageFill, fixed: readonly FixedFloat[], grid: Grid, reserved: number): number {
+  const hs = f.heights;
+  const spread = Math.max(...hs) - Math.min(...hs);
+  const ordered = hs.every((h, i) => i === 0 || h <= hs[i - 1]!);
+  let empty = 0;
+  for (const p of fixed) {
+    if (p.slot <= reserved) continue;
+    for (let c = p.col; c < p.col + p.variant.span; c++) if (!f.occ[c * grid.lines + p.slot - 1]) empty++;
+  }
+  // A column without any text on a page that has text is as bad as an empty one above a float.
+  const bare = f.textLines.filter((n) => n === 0).length;
+  return (spread <= 1 ? 0 : spread * 10) + (ordered ? 0 : 15) + 100 * empty + 40 * bare;
+}
 
-/** Column limits with maximum `h`, each within SLACK of it, most even (then most left-heavy) first. */
-function targets(h: number, columns: number): number[][] {
+/** Column limits for depth h: the first k columns h, the rest h − 1 (shortfall on the right). */
+function levels(h: number, cols: number): number[][] {
   const out: number[][] = [];
-  const walk = (prefix: number[]): void => {
-    if (prefix.length === columns) {
-      if (prefix.includes(h)) out.push(prefix);
-      return;
-    }
-    for (let v = h; v >= Math.max(0, h - SLACK); v--) walk([...prefix, v]);
-  };
-  walk([]);
-  const leftHeavy = (v: number[]): number => -v.reduce((a, x, i) => a + x * (columns - i), 0);
-  return out.sort((a, b) => spreadOf(a) - spreadOf(b) || leftHeavy(a) - leftHeavy(b));
+  for (let k = cols; k >= 1; k--) out.push(Array.from({ length: cols }, (_, c) => (c < k ? h : h - 1)));
+  return out;
 }
 
-function spreadOf(v: number[]): number {
-  return Math.max(...v) - Math.min(...v);
+/** Floats not yet placed: those waiting, then those still ahead in the flow. */
+function floatsLeft(units: readonly Unit[], start: FlowState): number[] {
+  const out = [...start.pending];
+  for (let i = start.unit; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.kind === 'block' && u.float && !out.includes(i)) out.push(i);
+  }
+  return out;
 }
 
-/** Grid lines (column × line cells) everything left from `start` occupies at the least. */
-function areaNeeded(units: readonly Unit[], start: FlowState): number {
-  const smallest = (u: Unit): number => (u.kind === 'text' ? u.lines.length : Math.min(...u.variants.map((v) => v.span * v.slots)));
+/** Heads still ahead: candidates for one extra grid line above. */
+function headsLeft(units: readonly Unit[], start: FlowState): number[] {
+  const out: number[] = [];
+  for (let i = start.unit; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.kind === 'block' && !u.float) out.push(i);
+  }
+  return out;
+}
+
+/** Grid lines the flowing content (text and heads, not floats) takes. */
+function areaOfFlow(units: readonly Unit[], start: FlowState, floats: readonly number[]): number {
   let n = 0;
-  for (const i of start.pending) n += smallest(units[i]!);
-  for (let i = start.unit; i < units.length; i++) n += smallest(units[i]!) - (i === start.unit && units[i]!.kind === 'text' ? start.line : 0);
+  for (let i = start.unit; i < units.length; i++) {
+    if (floats.includes(i)) continue;
+    const u = units[i]!;
+    n += u.kind === 'text' ? u.lines.length - (i === start.unit ? start.line : 0) : Math.min(...u.variants.map((v) => v.slots * v.span));
+  }
   return n;
+}
+
+/** Every way to put each float at the top or foot of some columns, preferred ones first. */
+function arrangements(units: readonly Unit[], floats: readonly number[], cols: number): Choice[][] {
+  const per = floats.map((i) => {
+    const u = units[i] as BlockUnit;
+    const out: Choice[] = [];
+    u.variants.forEach((variant, rank) => {
+      // Feet before tops, right before left: the picture closes the page where the text ends.
+      for (const at of ['foot', 'top'] as const) for (let col = cols - variant.span; col >= 0; col--) out.push({ unit: i, variant, rank, col, at });
+    });
+    return out;
+  });
+  let combos: Choice[][] = [[]];
+  for (const options of per) {
+    const next: Choice[][] = [];
+    for (const c of combos) for (const o of options) if (next.length < MAX_ARRANGEMENTS) next.push([...c, o]);
+    combos = next;
+  }
+  return combos;
+}
+
+/** Grid lines for each choice at depth h (floats at one end stack in order); null if they collide. */
+function resolve(combo: readonly Choice[], h: number, reserved: number, cols: number): FixedFloat[] | null {
+  const topUsed = Array.from({ length: cols }, () => reserved);
+  const footUsed = Array.from({ length: cols }, () => h);
+  const out: FixedFloat[] = [];
+  for (const p of combo) {
+    const span = Array.from({ length: p.variant.span }, (_, j) => p.col + j);
+    let slot: number;
+    if (p.at === 'top') {
+      slot = Math.max(...span.map((c) => topUsed[c]!));
+      for (const c of span) topUsed[c] = slot + p.variant.slots;
+    } else {
+      slot = Math.min(...span.map((c) => footUsed[c]!)) - p.variant.slots;
+      for (const c of span) footUsed[c] = slot;
+    }
+    if (slot < reserved) return null;
+    out.push({ unit: p.unit, variant: p.variant, col: p.col, slot });
+  }
+  for (let c = 0; c < cols; c++) if (topUsed[c]! > footUsed[c]!) return null;
+  return out;
 }

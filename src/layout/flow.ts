@@ -1,5 +1,5 @@
 import { baselineIn, lineOp, slotTop } from './grid.js';
-import type { BlockVariant, FlowState, Grid, PageFill, Placed, Unit } from './types.js';
+import type { BlockVariant, FillOptions, FlowState, Grid, PageFill, Placed, TextUnit, Unit } from './types.js';
 
 /**
  * Declared flow rules. clreq and newspaper practice: no single line of a paragraph
@@ -19,6 +19,24 @@ export function takeLines(m: number, r: number): number {
   return t >= FLOW_DEFAULTS.minLinesBefore ? t : 0;
 }
 
+/**
+ * Lines of text unit `index` (with `m` left) to put into a free run of `r`, honouring a
+ * following unit that must keep lines of this one with it (署名 after the last paragraph),
+ * and this unit's own "never split" rule.
+ */
+export function takeFor(units: readonly Unit[], index: number, m: number, r: number): number {
+  const u = units[index] as TextUnit;
+  if (u.whole) return m <= r ? m : 0;
+  const next = units[index + 1];
+  if (next?.kind === 'text' && next.keepWithPrev) {
+    if (m + next.lines.length <= r) return m;
+    // The follower does not fit here: leave enough of this unit to go with it.
+    const t = Math.min(r, m - Math.max(next.keepWithPrev, FLOW_DEFAULTS.minLinesAfter));
+    return t >= FLOW_DEFAULTS.minLinesBefore ? t : 0;
+  }
+  return takeLines(m, r);
+}
+
 export function isDone(s: FlowState, units: readonly Unit[]): boolean {
   return s.unit >= units.length && s.pending.length === 0;
 }
@@ -34,10 +52,13 @@ export function fillPage(
   grid: Grid,
   reserved: number,
   start: FlowState,
-  limits?: readonly number[],
+  options: FillOptions | readonly number[] = {},
   /** Only heights and end state (balancing tries thousands of limits): no ops, no draws, no `crossed`. */
   measureOnly = false,
 ): PageFill {
+  const opts: FillOptions = Array.isArray(options) ? { limits: options as readonly number[] } : (options as FillOptions);
+  const limits = opts.limits;
+  const fixed = new Set((opts.fixed ?? []).map((f) => f.unit));
   const cols = grid.columns;
   const rows = grid.lines;
   // One flat byte per (column, grid line): balancing calls this thousands of times per booklet.
@@ -46,6 +67,7 @@ export function fillPage(
   const crossed = measureOnly ? [] : Array.from({ length: Math.max(0, cols - 1) }, () => Array.from({ length: rows }, () => false));
   const st: FlowState = { unit: start.unit, line: start.line, pending: [...start.pending] };
   const placed: Placed[] = [];
+  const textLines = Array.from({ length: cols }, () => 0);
   const limit = (c: number): number => Math.min(rows, limits?.[c] ?? rows);
 
   const freeRun = (c: number, s: number): number => {
@@ -59,9 +81,11 @@ export function fillPage(
     while (s < lim && occ[c * rows + s]) s++;
     return s;
   };
-  const fits = (c: number, s: number, v: BlockVariant): boolean => {
+  // A grown head takes one more grid line, the extra space above its lines.
+  const slotsOf = (index: number, v: BlockVariant): number => v.slots + (opts.grow === index ? 1 : 0);
+  const fits = (c: number, s: number, v: BlockVariant, index: number): boolean => {
     if (c + v.span > cols) return false;
-    for (let j = 0; j < v.span; j++) if (freeRun(c + j, s) < v.slots) return false;
+    for (let j = 0; j < v.span; j++) if (freeRun(c + j, s) < slotsOf(index, v)) return false;
     return true;
   };
   // A head must be followed in its column by the first lines of what comes next.
@@ -71,33 +95,46 @@ export function fillPage(
     const next = units[index + 1];
     if (!next || next.kind !== 'text') return true;
     const need = Math.min(u.keepNext, next.lines.length);
-    return takeLines(next.lines.length, freeRun(c, s)) >= need;
+    return takeFor(units, index + 1, next.lines.length, freeRun(c, s)) >= need;
   };
-  const put = (c: number, s: number, v: BlockVariant): void => {
-    for (let j = 0; j < v.span; j++) for (let k = 0; k < v.slots; k++) occ[(c + j) * rows + s + k] = 1;
+  const put = (c: number, s: number, v: BlockVariant, index: number): void => {
+    const n = slotsOf(index, v);
+    for (let j = 0; j < v.span; j++) for (let k = 0; k < n; k++) occ[(c + j) * rows + s + k] = 1;
     if (measureOnly) return;
-    for (let g = c; g < c + v.span - 1; g++) for (let k = 0; k < v.slots; k++) crossed[g]![s + k] = true;
+    for (let g = c; g < c + v.span - 1; g++) for (let k = 0; k < n; k++) crossed[g]![s + k] = true;
     const x = grid.colX[c]!;
-    const top = slotTop(grid, s);
-    placed.push({ col: c, slot: s, ops: v.draw(x, top), bookmarks: v.bookmarks?.(top) ?? [] });
+    // A grown head's extra grid line is space above it.
+    const top = slotTop(grid, s + n - v.slots);
+    const p: Placed = { col: c, slot: s, ops: v.draw(x, top), bookmarks: v.bookmarks?.(top) ?? [] };
+    const u = units[index];
+    if (u?.kind === 'block' && u.float) p.readAfter = c + v.span - 1;
+    placed.push(p);
   };
   // Floats deferred from earlier columns go first, at a column head, in order.
   const placePending = (c: number, s: number): number => {
     while (st.pending.length > 0 && s < limit(c)) {
       const u = units[st.pending[0]!]!;
       if (u.kind !== 'block') break;
-      const v = u.variants.find((w) => fits(c, s, w));
+      const index = st.pending[0]!;
+      const v = u.variants.find((w) => fits(c, s, w, index));
       if (!v) break;
-      put(c, s, v);
+      put(c, s, v, index);
       st.pending.shift();
-      s = nextFree(c, s + v.slots);
+      s = nextFree(c, s + slotsOf(index, v));
     }
     return s;
   };
 
+  for (const f of opts.fixed ?? []) put(f.col, f.slot, f.variant, f.unit);
+  st.pending = st.pending.filter((i) => !fixed.has(i));
+
   for (let c = 0; c < cols; c++) {
     let s = placePending(c, nextFree(c, 0));
     while (s < limit(c) && st.unit < units.length) {
+      if (fixed.has(st.unit)) {
+        st.unit++;
+        continue;
+      }
       const u = units[st.unit]!;
       const run = freeRun(c, s);
       if (run === 0) {
@@ -105,17 +142,23 @@ export function fillPage(
         continue;
       }
       if (u.kind === 'text') {
-        const t = takeLines(u.lines.length - st.line, run);
+        const t = takeFor(units, st.unit, u.lines.length - st.line, run);
         if (t === 0) {
           s = nextFree(c, s + run);
           continue;
         }
+        textLines[c]! += t;
         for (let i = 0; i < t; i++) {
           occ[c * rows + s + i] = 1;
           if (measureOnly) continue;
-          const line = u.lines[st.line + i]!;
-          const y = baselineIn(slotTop(grid, s + i), grid.pitch, u.style.size);
-          placed.push({ col: c, slot: s + i, ops: [lineOp(line, u.style, grid.colX[c]!, y, grid.colWidth, u.role, u.struct)], bookmarks: [] });
+          const k = st.line + i;
+          const line = u.lines[k]!;
+          const { style, struct } = u.perLine?.[k] ?? u;
+          const y = baselineIn(slotTop(grid, s + i), grid.pitch, style.size);
+          const ops = [lineOp(line, style, grid.colX[c]!, y, grid.colWidth, u.role, struct)];
+          // The ornament goes just before the first line, so the text reads "> first words…".
+          if (k === 0 && u.marker) ops.unshift(lineOp(u.marker.line, u.marker.style, grid.colX[c]!, y, grid.colWidth, u.role, struct));
+          placed.push({ col: c, slot: s + i, ops, bookmarks: [] });
         }
         s = nextFree(c, s + t);
         st.line += t;
@@ -125,10 +168,10 @@ export function fillPage(
         }
         continue;
       }
-      const v = u.variants.find((w) => fits(c, s, w) && keepOk(c, s + w.slots, st.unit));
+      const v = u.variants.find((w) => fits(c, s, w, st.unit) && keepOk(c, s + slotsOf(st.unit, w), st.unit));
       if (v) {
-        put(c, s, v);
-        s = nextFree(c, s + v.slots);
+        put(c, s, v, st.unit);
+        s = nextFree(c, s + slotsOf(st.unit, v));
         st.unit++;
       } else if (u.float) {
         st.pending.push(st.unit);
@@ -140,5 +183,5 @@ export function fillPage(
   }
 
   const heights = Array.from({ length: cols }, (_, c) => occ.subarray(c * rows, (c + 1) * rows).lastIndexOf(1) + 1);
-  return { placed, end: st, heights, crossed, reserved };
+  return { placed, end: st, heights, crossed, reserved, occ, textLines };
 }

