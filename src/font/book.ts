@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { InputError } from '../model/source.js';
+import { openSparseFont, type SparseFont } from './sparse.js';
 
 /** One parsed font file under the id templates use. */
 export interface Face {
@@ -33,6 +34,16 @@ interface FontsConfig {
 
 const require = createRequire(import.meta.url);
 const parsed = new Map<string, fontkit.Font>();
+/** Fonts read without their outlines (see sparse.ts). */
+const outlines = new WeakMap<object, SparseFont>();
+
+/**
+ * Makes sure the outlines of `gids` are in memory before anything reads them (subsetting).
+ * Fonts read whole need nothing.
+ */
+export function loadOutlines(font: fontkit.Font, gids: Iterable<number>): void {
+  outlines.get(font)?.loadOutlines(gids);
+}
 
 function resolveFontPath(spec: string, fontsDir: string): string {
   if (spec.startsWith('npm:')) {
@@ -56,7 +67,9 @@ function parseFont(file: string, id: string): fontkit.Font {
   if (!existsSync(file)) throw new InputError(`font '${id}' not found: ${file} (run npm install, or fix fonts/fonts.json)`, { file, line: 0 });
   let font: fontkit.Font;
   try {
-    const f = fontkit.create(readFileSync(file));
+    const sparse = openSparseFont(file);
+    const f = fontkit.create(sparse ? sparse.bytes : readFileSync(file));
+    if (sparse) outlines.set(f, sparse);
     if (!('layout' in f)) throw new Error('a font collection: name one font of it');
     font = f as fontkit.Font;
   } catch (e) {

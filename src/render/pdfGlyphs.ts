@@ -7,7 +7,7 @@
  * `unicode`, `ref()`), the same way react-pdf's renderGlyphs/encodeGlyphs do.
  */
 import type * as fontkit from 'fontkit';
-import type { FontBook } from '../font/book.js';
+import { loadOutlines, type FontBook } from '../font/book.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
@@ -36,6 +36,8 @@ function memoizeEncode(kit: KitEmbeddedFont): void {
     const key = subset.glyphs.join(',');
     const hit = encodedSubsets.get(kit.font);
     if (hit && hit.key === key) return hit.bytes;
+    // Outlines are read on demand (font/sparse.ts): fetch the subset's before fontkit copies them.
+    loadOutlines(kit.font, subset.glyphs);
     const bytes = encode();
     encodedSubsets.set(kit.font, { key, bytes });
     return bytes;

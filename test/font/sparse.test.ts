@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { loadFontBook } from '../../src/font/book.js';
+import { openSparseFont } from '../../src/font/sparse.js';
+
+const fonts = loadFontBook(join(dirname(fileURLToPath(import.meta.url)), '../../fonts'));
+
+describe('fonts read without their outlines', () => {
+  const file = fonts.get('sans').file;
+  const whole = readFileSync(file);
+  const font = fontkit.create(whole) as fontkit.Font;
+  const gids = [...'教育专刊，“北碚”——AQ'].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
+
+  it('has every table but glyf from the start, and no outlines', () => {
+    const sparse = openSparseFont(file)!;
+    expect(sparse.bytes.length).toBe(whole.length);
+    const glyf = font.directory.tables.glyf as { offset: number; length: number };
+    expect(sparse.bytes.subarray(0, glyf.offset).equals(whole.subarray(0, glyf.offset))).toBe(true);
+    expect(sparse.bytes.subarray(glyf.offset, glyf.offset + glyf.length).some((b) => b !== 0)).toBe(false);
+  });
+
+  it('gives the same subset as the whole file once the outlines are loaded', () => {
+    const sparse = openSparseFont(file)!;
+    const lazy = fontkit.create(sparse.bytes) as fontkit.Font;
+    const encode = (f: fontkit.Font) => {
+      const s = f.createSubset();
+      for (const g of gids) s.includeGlyph(g);
+      // As render does: the subset's glyphs (with .notdef) are loaded right before encoding.
+      if (f === lazy) sparse.loadOutlines((s as unknown as { glyphs: number[] }).glyphs);
+      return Buffer.from(s.encode());
+    };
+    expect(encode(lazy).equals(encode(font))).toBe(true);
+  });
+
+  it('shapes like the whole file without any outline', () => {
+    const sparse = openSparseFont(file)!;
+    const lazy = fontkit.create(sparse.bytes) as fontkit.Font;
+    const a = lazy.layout('“教育——专刊”', [], 'hani', 'ZHS ');
+    const b = font.layout('“教育——专刊”', [], 'hani', 'ZHS ');
+    expect(a.glyphs.map((g) => g.id)).toEqual(b.glyphs.map((g) => g.id));
+    expect(a.positions).toEqual(b.positions);
+  });
+});
