@@ -5,6 +5,7 @@ import type { Article, ArticleMeta, Block } from '../../src/model/article.js';
 import { hanCount } from '../../src/ingest/chars.js';
 import { fileMarkdown } from '../../src/ingest/emit.js';
 import { importText, normalizeText, parseMarkdown } from '../../src/ingest/index.js';
+import { missingPieces } from './audit.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const raws = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -15,7 +16,8 @@ const canon = (s: string): string =>
 
 function blockText(b: Block): string[] {
   switch (b.kind) {
-    case 'paragraph': return [b.text];
+    // A quoted passage prints its `>` marker before the text.
+    case 'paragraph': return [b.quote ? `>${b.text}` : b.text];
     case 'heading': return [b.lines.join('')];
     case 'figure': return [b.caption];
     case 'lead': return b.paragraphs;
@@ -28,7 +30,7 @@ function printed(meta: ArticleMeta, blocks: readonly Block[]): string {
   return [meta.kicker ?? '', meta.title, meta.subtitle ?? '', ...blocks.flatMap(blockText), `${meta.byline ?? ''}${meta.credit ?? ''}`].map(canon).join('\n');
 }
 
-/** Raw lines worth checking: at least 6 Han characters, Markdown marks removed. */
+/** Raw lines worth checking: at least 6 Han characters, Markdown marks removed (the audit-piece test below checks where `>` must stay). */
 function rawLines(text: string): string[] {
   return text.split('\n').map((l) => l.replace(/^\s*(#+|>)\s*/u, '')).filter((l) => hanCount(l) >= 6).map(canon);
 }
@@ -50,6 +52,12 @@ describe.each(raws)('fidelity of %s', (name) => {
   it('every raw line and sentence is in the editor copy', () => {
     const md = readFileSync(join(SEEDS, name.replace(/\.txt$/, '.md')), 'utf8');
     check(parseMarkdown(md, name, () => {}).map((a) => printed(a.meta, a.blocks)).join('\n'));
+  });
+
+  it('every piece the print audit looks for is in the editor copy', () => {
+    const md = readFileSync(join(SEEDS, name.replace(/\.txt$/, '.md')), 'utf8');
+    const text = parseMarkdown(md, name, () => {}).map((a) => printed(a.meta, a.blocks)).join('\n');
+    expect(missingPieces(raw, text)).toEqual([]);
   });
 
   it('round trip: the imported Markdown parses back to the same articles', () => {
