@@ -6,6 +6,8 @@ import { buildUnits } from './items.js';
 import { breakLines, DEFAULT_BREAK_OPTIONS, type BreakOptions } from './knuthPlass.js';
 import { breakOpportunities } from './opportunities.js';
 import { setLine, shiftLine } from './justify.js';
+import { breakDisplay, type DisplayUnit } from './display.js';
+import type { Unit } from './items.js';
 
 export { breakLines, firstFit, LineMeasure, DEFAULT_BREAK_OPTIONS } from './knuthPlass.js';
 export type { BreakItem, BreakLine, BreakOptions } from './knuthPlass.js';
@@ -13,6 +15,8 @@ export { breakOpportunities } from './opportunities.js';
 export { buildUnits } from './items.js';
 export type { Unit, UnitGlyph } from './items.js';
 export { setLine } from './justify.js';
+export { breakDisplay, phraseBoundaries, breaksInsideQuote } from './display.js';
+export type { DisplayUnit, DisplayLine } from './display.js';
 export { classOf, START_PROHIBITED, END_PROHIBITED } from './classes.js';
 export type { CharClass } from './classes.js';
 
@@ -48,7 +52,9 @@ export function createComposer(fonts: FontBook, report: Report, options: Partial
       const units = buildUnits(text, shaped.clusters, style, breaks);
       const indent = style.indent * style.size;
       const justify = style.align === 'justify';
-      const chosen = breakLines(units, [measure - indent, measure], { ...breaking, ragged: !justify });
+      // Display styles break at phrase boundaries (src/compose/display.ts); text styles by Knuth–Plass.
+      const phrased = style.breaking === 'phrase' && !justify ? breakDisplay(displayUnits(text, units), [measure - indent, measure]) : null;
+      const chosen = phrased ?? breakLines(units, [measure - indent, measure], { ...breaking, ragged: !justify });
       return chosen.map((bl, i): Line => {
         const last = i === chosen.length - 1;
         const x0 = i === 0 ? indent : 0;
@@ -67,4 +73,9 @@ export function createComposer(fonts: FontBook, report: Report, options: Partial
       });
     },
   };
+}
+
+/** Compose units as the display breaker sees them: with their source text. */
+function displayUnits(text: string, units: readonly Unit[]): DisplayUnit[] {
+  return units.map((u) => ({ text: text.slice(u.start, u.end), width: u.width, gap: u.gap, startTrim: u.startTrim, endTrim: u.endTrim, penalty: u.penalty }));
 }

@@ -6,6 +6,8 @@ import { figureUnit } from './figures.js';
 import { stackLines } from './grid.js';
 import { panelUnits } from './panels.js';
 import type { TextStyle } from '../model/style.js';
+import type { Line } from '../model/line.js';
+import { breaksInsideQuote } from '../compose/display.js';
 import { FLOW_DEFAULTS } from './flow.js';
 import type { BlockUnit, Grid, LayoutContext, TextUnit, Unit } from './types.js';
 
@@ -105,10 +107,30 @@ function textUnit(lines: TextUnit['lines'], style: TextUnit['style'], role: Text
   return { kind: 'text', lines, style, role, struct, source };
 }
 
+/** Smallest step a head may shrink by, in pt, and how far above body size it must stay. */
+const HEAD_STEP = 0.5;
+const HEAD_OVER_BODY = 1;
+
+/**
+ * Compose a head's lines; when a line would break inside a quoted phrase (“百花齐放”), try
+ * the head a step smaller, down to body size + 1 pt, and keep the first size that does not.
+ */
+function fitHeading(texts: string[], base: TextStyle, grid: Grid, ctx: LayoutContext, source: BlockUnit['source']): { style: TextStyle; lines: Line[] } {
+  const compose = (style: TextStyle): Line[][] => texts.map((t) => composeText(ctx, t, style, grid.colWidth, source));
+  const quoted = (groups: Line[][]): boolean => groups.some((g, i) => breaksInsideQuote(texts[i]!, g.slice(0, -1).map((l) => l.end)));
+  const first = compose(base);
+  if (!quoted(first)) return { style: base, lines: first.flat() };
+  for (let size = base.size - HEAD_STEP; size >= grid.em + HEAD_OVER_BODY - 1e-9; size -= HEAD_STEP) {
+    const style = { ...base, size, leading: (base.leading / base.size) * size };
+    const groups = compose(style);
+    if (!quoted(groups)) return { style, lines: groups.flat() };
+  }
+  return { style: base, lines: first.flat() };
+}
+
 /** A 小标题 (one or two lines) as a unit in whole grid lines, kept with what follows. */
 function headingUnit(texts: string[], struct: string, source: BlockUnit['source'], tpl: PageTemplate, grid: Grid, ctx: LayoutContext): BlockUnit {
-  const style = styleOf(ctx, tpl.heading!.style);
-  const lines = texts.flatMap((t) => composeText(ctx, t, style, grid.colWidth, source));
+  const { style, lines } = fitHeading(texts, styleOf(ctx, tpl.heading!.style), grid, ctx, source);
   const height = lines.length * style.leading;
   const slots = Math.ceil((height + HEAD_SPACE * grid.pitch) / grid.pitch);
   const above = (slots * grid.pitch - height) * HEAD_ABOVE_SHARE;

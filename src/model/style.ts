@@ -27,6 +27,11 @@ export interface TextStyle {
   hanging: boolean;
   /** Space between Han and Latin letters or digits, in em (clreq: ¼ em). */
   cjkLatinSpace: Em;
+  /**
+   * How lines are chosen: `text` (default) by total fit; `phrase` for display lines (heads,
+   * titles) that are not justified: breaks at phrase boundaries, balanced line lengths.
+   */
+  breaking?: 'text' | 'phrase';
 }
 
 /** A colour as both editions need it: RGB for screen, CMYK (0–100) for press. */

@@ -4,6 +4,7 @@ import type { BookletSpec } from './types.js';
 
 const ALIGNS: ReadonlyArray<TextStyle['align']> = ['justify', 'start', 'center', 'end'];
 const PUNCTS: readonly PunctStyle[] = ['gb', 'fullwidth'];
+const BREAKINGS: ReadonlyArray<NonNullable<TextStyle['breaking']>> = ['text', 'phrase'];
 
 /**
  * Declared defaults for any style field a named style leaves out. `defaults:` in
@@ -65,6 +66,12 @@ export function readStyles(r: YamlReader, palette: Record<string, Color>): Recor
       hanging: r.bool([...p, 'hanging'], base.hanging),
       cjkLatinSpace: r.num([...p, 'cjkLatinSpace'], base.cjkLatinSpace, 0, 1),
     };
+    // Only display styles say how they break; text styles keep the default (total fit).
+    if (r.raw([...p, 'breaking']) !== undefined) {
+      const breaking = r.oneOf([...p, 'breaking'], BREAKINGS);
+      if (breaking === 'phrase' && styles[name].align === 'justify') r.fail([...p, 'breaking'], "phrase breaking is for display lines: give the style an align other than 'justify'");
+      styles[name].breaking = breaking;
+    }
   }
   return styles;
 }
