@@ -1,12 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArticles } from './ingest/index.js';
 import { loadFontBook } from './font/book.js';
 import { createComposer } from './compose/index.js';
-import { loadTemplates } from './template/index.js';
+import type { Templates } from './template/index.js';
 import { layoutBooklet } from './layout/index.js';
-import { renderPdf, imposeBooklet } from './render/index.js';
+import { renderPdf, imposeBooklet, useSubsetStore } from './render/index.js';
 import type { Booklet, Diagnostic } from './model/index.js';
 import { writeAtomic } from './util/atomic.js';
+import { codeVersion, fontsIdentity, hashOf, LineMemo, openStore, type CacheStore } from './cache/index.js';
 
 export interface BuildOptions {
   /** Folder of raw copy (`*.txt`) and editors' copies (`*.md`). */
@@ -21,6 +23,8 @@ export interface BuildOptions {
   impose?: boolean;
   /** A CMYK ICC profile for the press edition's output intent. */
   icc?: string;
+  /** Folder of the persistent cache (`.cache/`); none when absent. */
+  cache?: string;
 }
 
 export interface BuildResult {
@@ -30,6 +34,61 @@ export interface BuildResult {
   /** Milliseconds per step, in pipeline order. */
   timings: Record<string, number>;
   booklet: Booklet;
+  /** Writes what this build composed to the persistent cache (off the path to the PDFs). */
+  persist(): void;
+}
+
+/**
+ * What survives between builds of one process (watch mode): composed paragraphs per font set,
+ * the loaded templates per content of the templates folder.
+ */
+const lineMemos = new Map<string, LineMemo>();
+let templatesMemo: { key: string; templates: Templates } | undefined;
+
+/** Every file under `dir` with its content: the identity of a templates folder. */
+function folderKey(dir: string): string {
+  const parts: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) parts.push(p, readFileSync(p, 'latin1'));
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    return '';
+  }
+  return hashOf(...parts);
+}
+
+/**
+ * Templates from the process memo or the persistent cache when the folder is unchanged;
+ * otherwise loaded (Handlebars and the validator are imported only then).
+ */
+async function templatesFor(dir: string, store: CacheStore | null): Promise<Templates> {
+  const key = folderKey(dir);
+  if (key && templatesMemo?.key === key) return templatesMemo.templates;
+  const storeKey = `templates\u0000${dir}\u0000${key}`;
+  let templates: Templates | undefined;
+  const saved = key ? store?.get(storeKey) : undefined;
+  if (saved) {
+    try {
+      templates = JSON.parse(saved.toString('utf8')) as Templates;
+    } catch {
+      templates = undefined;
+    }
+  }
+  if (!templates) {
+    const { loadTemplates } = await import('./template/index.js');
+    templates = loadTemplates(dir);
+    // Only plain data survives JSON; anything else is not cached.
+    const json = JSON.stringify(templates);
+    if (key && store && JSON.stringify(JSON.parse(json)) === json) store.set(storeKey, json);
+  }
+  if (key) templatesMemo = { key, templates };
+  return templates;
 }
 
 /**
@@ -46,15 +105,27 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     timings[name] = (timings[name] ?? 0) + performance.now() - t0;
     return r;
   };
+  // Entries carry the code version: another build of banmian never reads them.
+  const store = opts.cache ? openStore(opts.cache, codeVersion()) : null;
+  useSubsetStore(store);
 
   // Raw copy and editors' Markdown → articles (blocks in reading order).
   const articles = step('ingest', () => readArticles(opts.seeds, report));
   // Page templates and named styles → validated page descriptions.
-  const templates = step('templates', () => loadTemplates(opts.templates));
+  const t1 = performance.now();
+  const templates = await templatesFor(opts.templates, store);
+  timings.templates = performance.now() - t1;
   // Font files → parsed faces (once per process).
   const fonts = step('fonts', () => loadFontBook(opts.fonts));
-  // Every paragraph composed into lines, flowed into columns and pages.
-  const composer = createComposer(fonts, report);
+  // Every paragraph composed into lines (once per distinct paragraph, style and measure), flowed into columns and pages.
+  const fontsKey = fontsIdentity(fonts);
+  let memo = lineMemos.get(fontsKey);
+  if (!memo) {
+    memo = new LineMemo(`lines\u0000${fontsKey}`);
+    if (store) step('cache', () => memo!.load(store));
+    lineMemos.set(fontsKey, memo);
+  }
+  const composer = memo.wrap(createComposer(fonts, report), fonts);
   const booklet = step('layout', () =>
     layoutBooklet(articles, templates, composer, { seedsDir: opts.seeds, ...(opts.date ? { date: opts.date } : {}), report }),
   );
@@ -73,5 +144,6 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     files.push(join(opts.out, 'supplement-imposed.pdf'));
     writeAtomic(files[2]!, imposed);
   }
-  return { files, pages: booklet.pages.length, diagnostics, timings, booklet };
+  const used = memo;
+  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, persist: () => void (store && used.save(store)) };
 }

@@ -44,6 +44,8 @@ function buildOptions(f: BuildFlags) {
     ...(f.date ? { date: f.date } : {}),
     ...(f.impose ? { impose: true } : {}),
     ...(f.icc ? { icc: resolve(f.icc) } : {}),
+    // Deleting it is always safe; BANMIAN_CACHE=off builds without it.
+    ...(process.env.BANMIAN_CACHE === 'off' ? {} : { cache: resolve(process.env.BANMIAN_CACHE || '.cache') }),
   };
 }
 
@@ -72,6 +74,7 @@ withBuildFlags(program.command('build').description('build dist/supplement.pdf (
     const t0 = performance.now();
     try {
       const r = await build(buildOptions(flags));
+      r.persist();
       if (process.env.BANMIAN_STATS) {
         const timings = { startup: t0, ...r.timings, total: performance.now() };
         console.error(JSON.stringify({ stats: { timings, maxRssKiB: process.resourceUsage().maxRSS } }));

@@ -33,6 +33,8 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
           const ms = Math.round(performance.now() - t0);
           for (const d of r.diagnostics) out.error(`  ${d.level}: ${d.source ? `${d.source.file}:${d.source.line}: ` : ''}${d.message}`);
           out.log(`build ${builds} (${why}): ${r.pages} pages, ${r.diagnostics.length} warnings, ${ms} ms`);
+          // The persistent cache is for the next fresh process: written after the build is reported.
+          r.persist();
         } catch (e) {
           const msg = e instanceof InputError ? e.format() : (e as Error).message;
           out.error(`build failed (${why}): ${msg}; keeping the last good PDF`);

@@ -25,6 +25,8 @@ export interface FontBook {
   fallbacks: string[];
   get(id: string): Face;
   has(id: string): boolean;
+  /** The file behind a face id without parsing it (cache keys); undefined for an unknown id. */
+  file?(id: string): string | undefined;
 }
 
 interface FontsConfig {
@@ -95,6 +97,7 @@ export function loadFontBook(fontsDir: string): FontBook {
     ids: [...files.keys()],
     fallbacks: (config.fallbacks ?? []).filter((id) => files.has(id)),
     has: (id) => files.has(id),
+    file: (id) => files.get(id),
     get(id) {
       const known = faces.get(id);
       if (known) return known;

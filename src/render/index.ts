@@ -3,3 +3,4 @@ export { renderPdf, type RenderOptions } from './document.js';
 export type { EditionName } from './editions.js';
 export { imposeBooklet, saddleOrder, type ImposeOptions } from './impose.js';
 export { proofPages } from './proof.js';
+export { useSubsetStore, type SubsetStore } from './pdfGlyphs.js';

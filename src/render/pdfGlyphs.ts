@@ -11,6 +11,7 @@ import { loadOutlines, type FontBook } from '../font/book.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
+import { fileIdentity } from '../cache/identity.js';
 
 /** The parts of PDFKit's EmbeddedFont this file relies on. */
 interface KitEmbeddedFont {
@@ -29,16 +30,33 @@ interface KitEmbeddedFont {
  */
 const encodedSubsets = new WeakMap<fontkit.Font, { key: string; bytes: Uint8Array }>();
 
-function memoizeEncode(kit: KitEmbeddedFont): void {
+/** Where encoded subsets persist between processes (keyed by font file identity and glyph list). */
+export interface SubsetStore {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, bytes: Uint8Array): void;
+}
+
+let subsetStore: SubsetStore | null = null;
+/** Sets (or with null removes) the persistent store for encoded subsets. */
+export function useSubsetStore(store: SubsetStore | null): void {
+  subsetStore = store;
+}
+
+function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {
   const subset = kit.subset;
   const encode = subset.encode.bind(subset);
   subset.encode = () => {
     const key = subset.glyphs.join(',');
     const hit = encodedSubsets.get(kit.font);
     if (hit && hit.key === key) return hit.bytes;
-    // Outlines are read on demand (font/sparse.ts): fetch the subset's before fontkit copies them.
-    loadOutlines(kit.font, subset.glyphs);
-    const bytes = encode();
+    const storeKey = `subset\u0000${fontIdentity}\u0000${key}`;
+    let bytes = subsetStore?.get(storeKey);
+    if (!bytes) {
+      // Outlines are read on demand (font/sparse.ts): fetch the subset's before fontkit copies them.
+      loadOutlines(kit.font, subset.glyphs);
+      bytes = encode();
+      subsetStore?.set(storeKey, bytes);
+    }
     encodedSubsets.set(kit.font, { key, bytes });
     return bytes;
   };
@@ -61,9 +79,11 @@ class EmbeddedFace {
     readonly kit: KitEmbeddedFont,
     /** Resource name on pages (`F1`, …). */
     readonly name: string,
+    /** The font file's identity (path, size, mtime) for the persistent subset store. */
+    fontIdentity: string,
   ) {
     this.primary = new Int32Array(kit.font.numGlyphs).fill(-1);
-    memoizeEncode(kit);
+    memoizeEncode(kit, fontIdentity);
   }
 
   /** Adds glyphs in gid order before any run is written, so the subset does not depend on text order. */
@@ -139,7 +159,7 @@ export class GlyphWriter {
       this.doc.registerFont(key, font);
       this.doc.font(key);
       const kit = this.doc._font as unknown as KitEmbeddedFont;
-      face = new EmbeddedFace(kit, kit.id);
+      face = new EmbeddedFace(kit, kit.id, fileIdentity(this.fonts.get(id).file));
       this.byFont.set(font, face);
     }
     this.byId.set(id, face);

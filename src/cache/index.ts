@@ -1,0 +1,4 @@
+/** Caches that make rebuilds cheap: in the process (watch mode) and in `.cache/` (fresh processes). */
+export { openStore, hashOf, type CacheStore } from './store.js';
+export { codeVersion, fileIdentity, fontsIdentity } from './identity.js';
+export { LineMemo } from './lines.js';

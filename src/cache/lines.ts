@@ -1,0 +1,97 @@
+/**
+ * Composed paragraphs by content: (fonts, style, measure, text) → lines. Layout asks for the
+ * same paragraph many times (trial measures, balancing, every rebuild in watch mode); the
+ * composer runs once per distinct request. The table can be saved to and loaded from the
+ * persistent store, so a fresh process after a small edit composes only what changed.
+ */
+import type { FontBook } from '../font/book.js';
+import type { Composer, ComposeRequest, Line, PlacedGlyph } from '../model/line.js';
+import { shapeParagraph } from '../shape/index.js';
+import type { CacheStore } from './store.js';
+
+interface Entry {
+  lines: Line[];
+  /** Some character had no glyph: such paragraphs are composed again so the warning is reported. */
+  missing: boolean;
+}
+
+/** How many composed paragraphs to keep: a booklet has about a thousand. */
+const CAPACITY = 20000;
+
+export class LineMemo {
+  private entries = new Map<string, Entry>();
+  /** Keys asked for since the last save: what the current booklet uses. */
+  private used = new Set<string>();
+
+  constructor(private readonly storeKey: string) {}
+
+  /** A composer that answers from the table and fills it from `inner`. */
+  wrap(inner: Composer, fonts: FontBook): Composer {
+    return {
+      compose: (req: ComposeRequest): Line[] => {
+        const key = `${JSON.stringify(req.style)}\u0000${req.measure}\u0000${req.text}`;
+        this.used.add(key);
+        const hit = this.entries.get(key);
+        if (hit && !hit.missing) return hit.lines;
+        const lines = inner.compose(req);
+        const missing = req.text.length > 0 && shapeParagraph(fonts, req.style.face, req.text).missing.length > 0;
+        if (this.entries.size >= CAPACITY) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(key, { lines, missing });
+        return lines;
+      },
+    };
+  }
+
+  /** Takes the entries of an earlier process; anything unreadable is dropped. */
+  load(store: CacheStore): void {
+    const bytes = store.get(this.storeKey);
+    if (!bytes) return;
+    try {
+      const { faces, entries } = JSON.parse(bytes.toString('utf8')) as Saved;
+      for (const [key, lines] of entries) {
+        if (!this.entries.has(key)) this.entries.set(key, { lines: lines.map((l) => inflate(l, faces)), missing: false });
+      }
+    } catch {
+      // A corrupt entry is a miss.
+    }
+  }
+
+  /** Saves the entries the last build used (paragraphs with missing glyphs are not saved). */
+  save(store: CacheStore): void {
+    const faces: string[] = [];
+    const faceIndex = new Map<string, number>();
+    const entries: [string, SavedLine[]][] = [];
+    for (const key of this.used) {
+      const e = this.entries.get(key);
+      if (!e || e.missing) continue;
+      entries.push([key, e.lines.map((l) => deflate(l, faces, faceIndex))]);
+    }
+    this.used.clear();
+    store.set(this.storeKey, JSON.stringify({ faces, entries } satisfies Saved));
+  }
+}
+
+/** A line as saved: glyphs as flat tuples [face index, gid, x, dy, advance, text]. */
+type SavedGlyph = [number, number, number, number, number, string];
+type SavedLine = [SavedGlyph[], number, number, number, number, number, boolean];
+interface Saved {
+  faces: string[];
+  entries: [string, SavedLine[]][];
+}
+
+function deflate(l: Line, faces: string[], index: Map<string, number>): SavedLine {
+  const glyphs = l.glyphs.map((g): SavedGlyph => {
+    let f = index.get(g.face);
+    if (f === undefined) {
+      f = faces.push(g.face) - 1;
+      index.set(g.face, f);
+    }
+    return [f, g.gid, g.x, g.dy, g.advance, g.text];
+  });
+  return [glyphs, l.size, l.measure, l.width, l.start, l.end, l.last];
+}
+
+function inflate(l: SavedLine, faces: string[]): Line {
+  const glyphs = l[0].map((g): PlacedGlyph => ({ face: faces[g[0]]!, gid: g[1], x: g[2], dy: g[3], advance: g[4], text: g[5] }));
+  return { glyphs, size: l[1], measure: l[2], width: l[3], start: l[4], end: l[5], last: l[6] };
+}

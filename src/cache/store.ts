@@ -1,0 +1,58 @@
+/**
+ * The persistent cache in `.cache/`: one file per entry, each a small header line
+ * (`banmian-cache`, the code version, the entry's key) and a payload. An entry whose header
+ * does not match — another build of banmian, another key, a torn or corrupt file — is
+ * ignored, never trusted; deleting the folder is always safe. Writes go to a temp file and
+ * are renamed into place, so a crashed build never leaves half an entry.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const MAGIC = 'banmian-cache';
+
+export interface CacheStore {
+  /** The payload stored under `key`, or undefined (missing, stale or corrupt). */
+  get(key: string): Buffer | undefined;
+  set(key: string, payload: Uint8Array | string): void;
+}
+
+export const hashOf = (...parts: (string | Uint8Array)[]): string => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\u0000');
+  return h.digest('hex');
+};
+
+/** A store in `dir` for entries written by code version `version`; failures to read or write are misses. */
+export function openStore(dir: string, version: string): CacheStore {
+  const fileOf = (key: string) => join(dir, hashOf(version, key).slice(0, 32));
+  const headerOf = (key: string) => Buffer.from(`${MAGIC} ${version} ${hashOf(key)}\n`);
+  return {
+    get(key) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(fileOf(key));
+      } catch {
+        return undefined;
+      }
+      const header = headerOf(key);
+      if (bytes.length < header.length + 64 || !bytes.subarray(0, header.length).equals(header)) return undefined;
+      // The payload's own hash after the header: a torn or edited file is a miss.
+      const sum = bytes.toString('latin1', header.length, header.length + 64);
+      const payload = bytes.subarray(header.length + 64);
+      return hashOf(payload) === sum ? payload : undefined;
+    },
+    set(key, payload) {
+      try {
+        mkdirSync(dir, { recursive: true });
+        const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+        const file = fileOf(key);
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, Buffer.concat([headerOf(key), Buffer.from(hashOf(body), 'latin1'), body]));
+        renameSync(tmp, file);
+      } catch {
+        // A read-only or full disk only costs speed.
+      }
+    },
+  };
+}
