@@ -5,8 +5,13 @@ import type { BreakItem } from './knuthPlass.js';
 
 /** Stretch in em that one justifiable gap declares to the line breaker: r = 1 means ≈0.15 em extra per gap. */
 export const EVEN_STRETCH_EM = 0.15;
-/** Largest Han–Latin gap and word space after stretching, in em (clreq `#procedures_for_inter-character_space_expansion`). */
-export const LATIN_GAP_MAX_EM = 0.5;
+/**
+ * Largest Han–Latin gap after stretching, in em. clreq allows ¼ → ½ em but notes many styles cap it at ⅓:
+ * stretched to ½ em these gaps stand out as holes next to evenly spread Han text, so the cap is ⅓.
+ */
+export const LATIN_GAP_MAX_EM = 1 / 3;
+/** Largest word space after stretching, in em (clreq `#procedures_for_inter-character_space_expansion`, priority 1). */
+export const WORD_SPACE_MAX_EM = 0.5;
 /** Smallest Han–Latin gap after compression, in em (clreq: ⅛ em floor). */
 export const LATIN_GAP_MIN_EM = 0.125;
 /** Width a GB interpunct is set to, in em (clreq: half a Hanzi). */
@@ -149,7 +154,7 @@ function glue(a: Unit, b: Unit, style: TextStyle, em: number): void {
     a.even = true;
   } else if (ca === 'space' || cb === 'space') {
     // Word spaces stretch first, up to ½ em (clreq expansion priority 1); only the glue after the space.
-    if (ca === 'space') a.firstStretch = Math.max(0, LATIN_GAP_MAX_EM * em - a.width);
+    if (ca === 'space') a.firstStretch = Math.max(0, WORD_SPACE_MAX_EM * em - a.width);
   } else if (latinA && latinB) {
     // Inside a Latin word or a number: never letter-spaced (clreq `#handling_western_text_...`).
   } else if (ca === 'long' && cb === 'long') {
