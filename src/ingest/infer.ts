@@ -133,6 +133,13 @@ function draftOf(items: Item[], file: string): Draft {
         afterByline = true;
         lead = panel = undefined;
         break;
+      case 'photo': {
+        // A photo's credit goes with its caption; with no photo above it stands as a caption itself.
+        const prev = blocks[blocks.length - 1];
+        if (prev?.kind === 'figure') prev.caption = clean(`${prev.caption} ${it.text}`);
+        else blocks.push({ kind: 'figure', caption: clean(it.text), source: src(it.line) });
+        break;
+      }
       case 'caption':
         blocks.push({ kind: 'figure', caption: clean(it.text), source: src(it.line) });
         panel = undefined;

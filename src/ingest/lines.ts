@@ -1,4 +1,4 @@
-import { CREDIT, BYLINE, CAPTION_MARK, LEAD_LABELS, MD_HEADING, SENTENCE_MARKS, SHORT_LINE_EM, districtOfTitle } from './patterns.js';
+import { CREDIT, BYLINE, PHOTO_CREDIT, ROLE_BYLINE, CAPTION_MARK, LEAD_LABELS, MD_HEADING, SENTENCE_MARKS, SHORT_LINE_EM, districtOfTitle } from './patterns.js';
 import { emWidth } from './chars.js';
 
 /**
@@ -17,6 +17,8 @@ export type LineKind =
   | 'caption'
   | 'credit'
   | 'byline'
+  /** 记者 罗静 摄: the credit of the photo above. */
+  | 'photo'
   /** 核心提示: the label of a boxed lead. */
   | 'label';
 
@@ -47,7 +49,8 @@ function classify(text: string, indented: boolean): { kind: LineKind; text: stri
   }
   if (CAPTION_MARK.test(text)) return { kind: 'caption', text };
   if (CREDIT.test(text) && text.replace(CREDIT, '').trim().length <= 12) return { kind: 'credit', text };
-  if (BYLINE.test(text)) return { kind: 'byline', text };
+  if (BYLINE.test(text) || ROLE_BYLINE.test(text)) return { kind: 'byline', text };
+  if (PHOTO_CREDIT.test(text)) return { kind: 'photo', text };
   if (LEAD_LABELS.includes(text)) return { kind: 'label', text };
   // 000 sets its headlines off by one leading space; 001–004 start them with the district's name.
   if (isShortLine(text) && (indented || districtOfTitle(text))) return { kind: 'title', text };

@@ -20,6 +20,15 @@ export const CREDIT = /图片由\S+?提供/u;
 /** Byline: two to four reporters' names of 2–3 Han characters, space separated ("周珣 陈锐"). */
 export const BYLINE = /^\p{Script=Han}{2,3}(?:[ \u3000]+\p{Script=Han}{2,3}){1,3}$/u;
 
+/** A reporter's role before names in a byline: 本报记者 张立新 通讯员 黄敏. */
+const ROLE = '(?:(?:本报|特约|实习)?记者|通讯员|实习生)';
+
+/** Byline with roles: one or more (role, names) groups; the names as in BYLINE. */
+export const ROLE_BYLINE = new RegExp(`^(?:${ROLE}[ \\u3000]*\\p{Script=Han}{2,3}(?:[ \\u3000、]+\\p{Script=Han}{2,3})*[ \\u3000]*)+$`, 'u');
+
+/** Photo credit under a picture: 记者 罗静 摄, 通讯员 黄敏 摄. */
+export const PHOTO_CREDIT = new RegExp(`^(?:${ROLE}[ \\u3000]*)?\\p{Script=Han}{2,3}(?:[ \\u3000、]+\\p{Script=Han}{2,3})*[ \\u3000]*摄$`, 'u');
+
 /** Boxed lead label (003: 核心提示). */
 export const LEAD_LABELS: readonly string[] = ['核心提示', '导语', '编者按'];
 
@@ -49,6 +58,7 @@ export const OPENERS = new Set([
   '为此', '同时', '此外', '目前', '如今', '近年来', '据统计', '据悉', '因而', '因此', '其中', '然而', '曾经',
   '两年来', '一学年来', '今年', '去年', '未来', '当前', '对此', '另外', '首先', '其次', '最后', '入学后',
   '一直以来', '与此同时', '值得一提的是', '截至目前', '展望未来', '近日', '过去一年', '由此',
+  '据了解', '据介绍', '据测算', '记者了解到', '不仅如此', '事实上', '总体来看', '在此基础上',
 ]);
 
 /** District named in a title line ("九龙坡 把惠民有感…" → 九龙坡). */

@@ -6,6 +6,7 @@ import { hanCount } from '../../src/ingest/chars.js';
 import { fileMarkdown } from '../../src/ingest/emit.js';
 import { importText, normalizeText, parseMarkdown } from '../../src/ingest/index.js';
 import { missingPieces } from './audit.js';
+import { printedLines } from './printed.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 const raws = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -14,20 +15,9 @@ const raws = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const canon = (s: string): string =>
   normalizeText(s).replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, '');
 
-function blockText(b: Block): string[] {
-  switch (b.kind) {
-    // A quoted passage prints its `>` marker before the text.
-    case 'paragraph': return [b.quote ? `>${b.text}` : b.text];
-    case 'heading': return [b.lines.join('')];
-    case 'figure': return [b.caption];
-    case 'lead': return b.paragraphs;
-    case 'panel': return [b.title ?? '', ...b.paragraphs];
-  }
-}
-
 /** Everything of an article that gets printed, one piece per line. */
 function printed(meta: ArticleMeta, blocks: readonly Block[]): string {
-  return [meta.kicker ?? '', meta.title, meta.subtitle ?? '', ...blocks.flatMap(blockText), `${meta.byline ?? ''}${meta.credit ?? ''}`].map(canon).join('\n');
+  return printedLines(meta, blocks).map(canon).join('\n');
 }
 
 /** Raw lines worth checking: at least 6 Han characters, Markdown marks removed (the audit-piece test below checks where `>` must stay). */
