@@ -5,6 +5,7 @@ import { build, type BuildResult } from '../../src/build.js';
 import { readArticles } from '../../src/ingest/index.js';
 import type { Article } from '../../src/model/index.js';
 import { root, stext, tempDir, tool, type StextChar } from './helpers.js';
+import { hasPdfTools } from '../pdfTools.js';
 
 // Builds the real supplement from seeds/ once and reads the PDFs back as a reader's software does.
 let result: BuildResult;
@@ -35,6 +36,7 @@ const found = (piece: string, text: string) => {
 };
 
 beforeAll(async () => {
+  if (!hasPdfTools) return;
   result = await build(options);
   articles = readArticles(options.seeds, () => {});
   screen = join(out, 'supplement.pdf');
@@ -42,7 +44,7 @@ beforeAll(async () => {
   pages = stext(screen);
 });
 
-describe('the built supplement', () => {
+describe.skipIf(!hasPdfTools)('the built supplement', () => {
   it('holds every article title, head, paragraph, caption, byline and credit as text', () => {
     const text = squash(tool('pdftotext', ['-raw', screen, '-']));
     const missing: string[] = [];
