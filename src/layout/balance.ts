@@ -87,10 +87,23 @@ export function score(f: PageFill, fixed: readonly FixedFloat[], grid: Grid, res
   return (spread <= 1 ? 0 : spread * 10) + (ordered ? 0 : 15) + 100 * empty + 40 * bare;
 }
 
-/** Column limits for depth h: the first k columns h, the rest h − 1 (shortfall on the right). */
+/**
+ * Column limits for depth h: first the level patterns (the first k columns h, the rest
+ * h − 1), then ceilings down to h − 2, since a limit is a ceiling: widow and keep rules may
+ * end a column early, and a later column then needs the higher limit.
+ */
 function levels(h: number, cols: number): number[][] {
   const out: number[][] = [];
   for (let k = cols; k >= 1; k--) out.push(Array.from({ length: cols }, (_, c) => (c < k ? h : h - 1)));
+  const seen = new Set(out.map((v) => v.join()));
+  const walk = (prefix: number[]): void => {
+    if (prefix.length === cols) {
+      if (!seen.has(prefix.join())) out.push(prefix);
+      return;
+    }
+    for (let v = h; v >= h - 2; v--) walk([...prefix, v]);
+  };
+  walk([h]);
   return out;
 }
 
