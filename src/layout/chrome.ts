@@ -80,13 +80,32 @@ function drawEntry(item: Extract<ChromeItem, { kind: 'list' }>, ctx: LayoutConte
     ops.push(...p.ops);
     measure = item.width - p.width - 2 * style.size;
   }
+  // A label (the district) in a fixed-width slot before the text, so titles align.
+  let x = item.x;
+  const labelOps: DrawOp[] = [];
+  if (item.label) {
+    const label = fillTokens(item.label.text, tokens);
+    if (label) labelOps.push(...textLine(ctx, label, item.label.style, x, y, item.label.width, 'start', pageNumber, 'P').ops);
+    x += item.label.width;
+    measure -= item.label.width;
+  }
   // Entries are content (the table of contents), not page furniture.
-  const t = textLine(ctx, fillTokens(item.text, tokens), item.style, item.x, y, measure, item.align, pageNumber, 'P');
-  ops.unshift(...t.ops);
+  const t = textLine(ctx, fillTokens(item.text, tokens), item.style, x, y, measure, item.align, pageNumber, 'P');
+  ops.unshift(...labelOps, ...t.ops);
+  if (item.sub && t.ops.length === 1) {
+    // The subtitle only where there is room: one line, within the entry's measure and step.
+    const sub = fillTokens(item.sub.text, tokens);
+    const subStyle = styleOf(ctx, item.sub.style);
+    const subY = y + style.leading * 0.5 + subStyle.size;
+    if (sub && subY + subStyle.size * 0.5 < y + item.step - style.size) {
+      const s = textLine(ctx, sub, item.sub.style, x, subY, measure, item.align, pageNumber, 'P');
+      if (s.ops.length === 1) ops.push(...s.ops);
+    }
+  }
   if (item.page?.leader && t.ops.length === 1) {
     const ly = y - 0.3 * style.size;
-    const x1 = item.x + t.width + style.size;
-    const x2 = item.x + measure + style.size;
+    const x1 = x + t.width + style.size;
+    const x2 = x + measure + style.size;
     if (x2 > x1) ops.push({ op: 'rule', x1, y1: ly, x2, y2: ly, width: item.page.leader.width, color: item.page.leader.color });
   }
   if (item.link) {

@@ -43,6 +43,10 @@ export type ChromeItem =
       step: Pt;
       align: ChromeAlign;
       page?: { text: string; style: string; leader?: RuleSpec };
+      /** A label before the text in its own style and fixed width (contents: the district). */
+      label?: { text: string; style: string; width: Pt };
+      /** A second line under the text in a lighter style, drawn only when it fits on one line (contents: the subtitle). */
+      sub?: { text: string; style: string };
       /** Put a link op over each entry pointing at the article's first page. */
       link: boolean;
       source: TemplateRef;

@@ -168,6 +168,8 @@ function chromeItem(r: YamlReader, p: Path, c: Checkers): ChromeItem {
       align: r.oneOf([...q, 'align'], ALIGNS, 'start'),
       page: r.has(pg) ? { text: c.tokens([...pg, 'text'], ENTRY_TOKENS), style: c.style([...pg, 'style']), leader: c.rule([...pg, 'leader']) } : undefined,
       link: r.bool([...q, 'link'], false),
+      ...(r.has([...q, 'label']) ? { label: { text: c.tokens([...q, 'label', 'text'], ENTRY_TOKENS), style: c.style([...q, 'label', 'style']), width: r.length([...q, 'label', 'width']) } } : {}),
+      ...(r.has([...q, 'sub']) ? { sub: { text: c.tokens([...q, 'sub', 'text'], ENTRY_TOKENS), style: c.style([...q, 'sub', 'style']) } } : {}),
       source,
     };
   }
