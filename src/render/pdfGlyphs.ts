@@ -11,6 +11,7 @@ import { loadOutlines, type FontBook } from '../font/book.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
+import { rememberDeflate } from './deflate.js';
 import { fileIdentity } from '../cache/identity.js';
 
 /** The parts of PDFKit's EmbeddedFont this file relies on. */
@@ -40,6 +41,7 @@ let subsetStore: SubsetStore | null = null;
 /** Sets (or with null removes) the persistent store for encoded subsets. */
 export function useSubsetStore(store: SubsetStore | null): void {
   subsetStore = store;
+  rememberDeflate(store);
 }
 
 function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {

@@ -1,0 +1,52 @@
+/**
+ * Deflate by content. PDFKit compresses every stream with `zlib.deflateSync`, looked up on
+ * Node's zlib module at each call; the two editions embed the same font subsets, and a rebuild
+ * after a small edit writes mostly the same page streams and exactly the same subsets. Deflate
+ * is deterministic, so a stream seen before gets its earlier output (same bytes): in this
+ * process from memory, and for large streams (font programs) from the persistent store too.
+ */
+import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
+
+export interface DeflateStore {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, bytes: Uint8Array): void;
+}
+
+/** Streams at least this large are worth a file in the persistent store. */
+const PERSIST_MIN = 64 * 1024;
+/** In-memory budget for remembered outputs (bytes of compressed data). */
+const MEMORY_BUDGET = 48 << 20;
+
+const original = zlib.deflateSync;
+const memo = new Map<string, Buffer>();
+let held = 0;
+let store: DeflateStore | null = null;
+
+function remembered(data: zlib.InputType, options?: zlib.ZlibOptions): Buffer {
+  if (options !== undefined || !(data instanceof Uint8Array)) return original(data, options);
+  const key = createHash('sha1').update(data).digest('base64');
+  const hit = memo.get(key);
+  if (hit) {
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  const saved = data.length >= PERSIST_MIN ? store?.get(`deflate\u0000${key}`) : undefined;
+  const out = saved ? Buffer.from(saved) : original(data);
+  if (!saved && data.length >= PERSIST_MIN) store?.set(`deflate\u0000${key}`, out);
+  memo.set(key, out);
+  held += out.length;
+  while (held > MEMORY_BUDGET && memo.size > 1) {
+    const [k, v] = memo.entries().next().value!;
+    memo.delete(k);
+    held -= v.length;
+  }
+  return out;
+}
+
+/** Turns the memo on (idempotent) and sets the persistent store (null: memory only). */
+export function rememberDeflate(persistent: DeflateStore | null): void {
+  store = persistent;
+  if (zlib.deflateSync !== (remembered as typeof zlib.deflateSync)) zlib.deflateSync = remembered as typeof zlib.deflateSync;
+}
