@@ -41,9 +41,8 @@ export function layoutArticle(article: Article, ctx: LayoutContext): ArticlePage
     let fill = fillPage(units, grid, reserved, state);
     if (!first && !progressed(state, fill.end)) throw stuck(article, units, state);
     if (isDone(fill.end, units)) fill = balancePage(units, grid, reserved, state, fill);
-    // Reading order: heads, then column by column, top to bottom; a float after the text
-    // of the last column it spans.
-    const key = (p: (typeof fill.placed)[number]): number => (p.readAfter ?? p.col) * 1e4 + (p.readAfter === undefined ? p.slot : 5e3 + p.slot);
+    // Reading order: heads, the page's floats, then column by column, top to bottom.
+    const key = (p: (typeof fill.placed)[number]): number => (p.float ? -1e4 : 0) + p.col * 1e3 + p.slot;
     const placed = [...fill.placed].sort((a, b) => key(a) - key(b));
     const ops: DrawOp[] = [...columnRules(fill, grid, tpl.columnRule), ...(first ? band.ops : []), ...placed.flatMap((p) => p.ops)];
     const bookmarks = [...(first ? band.bookmarks : []), ...placed.flatMap((p) => p.bookmarks)];

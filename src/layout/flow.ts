@@ -107,7 +107,7 @@ export function fillPage(
     const top = slotTop(grid, s + n - v.slots);
     const p: Placed = { col: c, slot: s, ops: v.draw(x, top), bookmarks: v.bookmarks?.(top) ?? [] };
     const u = units[index];
-    if (u?.kind === 'block' && u.float) p.readAfter = c + v.span - 1;
+    if (u?.kind === 'block' && u.float) p.float = true;
     placed.push(p);
   };
   // Floats deferred from earlier columns go first, at a column head, in order.

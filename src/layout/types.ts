@@ -95,10 +95,11 @@ export interface Placed {
   ops: DrawOp[];
   bookmarks: Bookmark[];
   /**
-   * Floats are read after all text of the last column they span, so a picture never
-   * interrupts a paragraph in the text order (readers, search, copy and paste).
+   * A float (figure, panel): read before the page's columns, right after the page's
+   * furniture, so a picture and its caption never interrupt a paragraph in the text order
+   * (readers, search, copy and paste), not even one that runs on from the previous page.
    */
-  readAfter?: number;
+  float?: boolean;
 }
 
 /** The outcome of filling one page. */
