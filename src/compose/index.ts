@@ -58,7 +58,7 @@ export function createComposer(fonts: FontBook, report: Report, options: Partial
       return chosen.map((bl, i): Line => {
         const last = i === chosen.length - 1;
         const x0 = i === 0 ? indent : 0;
-        let set = setLine(units, bl.start, bl.end, x0, measure - x0, justify && !last);
+        let set = setLine(units, bl.start, bl.end, x0, measure - x0, justify && !last && !('ragged' in bl && bl.ragged));
         if (style.align === 'center') set = shiftLine(set, (measure - set.width) / 2);
         else if (style.align === 'end') set = shiftLine(set, measure - set.width);
         return {

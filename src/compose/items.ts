@@ -12,6 +12,13 @@ export const EVEN_STRETCH_EM = 0.15;
 export const LATIN_GAP_MAX_EM = 1 / 3;
 /** Largest word space after stretching, in em (clreq `#procedures_for_inter-character_space_expansion`, priority 1). */
 export const WORD_SPACE_MAX_EM = 0.5;
+/**
+ * Stretch of the gap between two Latin letters or digits, in em: an emergency reserve only. A narrow
+ * column can hold a line of nothing but an unbreakable name ("Montgomery-Fitzgerald"); without any
+ * stretch there, Knuth–Plass must instead push the name down and spread the Han characters of the line
+ * before it by whole ems. This tiny stretch is used only when a line has no Han gap to take the slack.
+ */
+export const LATIN_LETTER_STRETCH_EM = 0.02;
 /** Smallest Han–Latin gap after compression, in em (clreq: ⅛ em floor). */
 export const LATIN_GAP_MIN_EM = 0.125;
 /** Width a GB interpunct is set to, in em (clreq: half a Hanzi). */
@@ -41,6 +48,8 @@ export interface Unit extends BreakItem {
   firstStretch: number;
   /** The glue after this unit takes an equal share of what is left (gaps between characters). */
   even: boolean;
+  /** Emergency stretch between two Latin letters or digits, in pt; used only on lines with no `even` gap. */
+  letterStretch: number;
 }
 
 const hanCache = new Map<number, boolean>();
@@ -89,7 +98,7 @@ export function buildUnits(text: string, clusters: readonly ShapedCluster[], sty
     const isHan = cls === 'han' && isHanChar(text.codePointAt(c.start)!) ? 1 : 0;
     units.push({
       start: c.start, end: c.end, cls, glyphs, width,
-      gap: 0, stretch: 0, shrink: 0, firstStretch: 0, even: false,
+      gap: 0, stretch: 0, shrink: 0, firstStretch: 0, letterStretch: 0, even: false,
       penalty: k < n - 1 && breaks[k] ? 0 : Infinity,
       startTrim: 0, endTrim: 0, endShrink: 0, han: isHan,
     });
@@ -156,7 +165,9 @@ function glue(a: Unit, b: Unit, style: TextStyle, em: number): void {
     // Word spaces stretch first, up to ½ em (clreq expansion priority 1); only the glue after the space.
     if (ca === 'space') a.firstStretch = Math.max(0, WORD_SPACE_MAX_EM * em - a.width);
   } else if (latinA && latinB) {
-    // Inside a Latin word or a number: never letter-spaced (clreq `#handling_western_text_...`).
+    // Inside a Latin word or a number: not letter-spaced (clreq `#handling_western_text_...`) unless a
+    // line holds nothing else to stretch (see LATIN_LETTER_STRETCH_EM).
+    a.letterStretch = LATIN_LETTER_STRETCH_EM * em;
   } else if (ca === 'long' && cb === 'long') {
     // Inside `——` / `……`: one 2-em unit, never opened up.
   } else {
@@ -169,5 +180,5 @@ function glue(a: Unit, b: Unit, style: TextStyle, em: number): void {
     if (ca === 'open' || ca === 'close') a.shrink += a.endTrim;
     if (cb === 'open' || cb === 'close') a.shrink += b.startTrim;
   }
-  a.stretch = a.firstStretch + (a.even ? EVEN_STRETCH_EM * em : 0);
+  a.stretch = a.firstStretch + (a.even ? EVEN_STRETCH_EM * em : 0) + a.letterStretch;
 }

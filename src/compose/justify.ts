@@ -51,9 +51,14 @@ export function setLine(units: readonly Unit[], a: number, b: number, x0: number
       if (evens > 0) {
         const share = rest / evens;
         for (let i = a; i < b; i++) if (units[i]!.even) extra[i - a] = extra[i - a]! + share;
-      } else if (first > 0) {
-        // Only word spaces or Han–Latin gaps on this line: they take the rest beyond their limit.
-        for (let i = a; i < b; i++) extra[i - a] = extra[i - a]! + (rest * units[i]!.firstStretch) / first;
+      } else {
+        // No gap between characters on this line (a run of Latin words): word spaces and Han–Latin gaps
+        // take the rest beyond their limit, together with a hair between letters (LATIN_LETTER_STRETCH_EM).
+        let share = 0;
+        for (let i = a; i < b; i++) share += units[i]!.firstStretch + units[i]!.letterStretch;
+        if (share > 0) {
+          for (let i = a; i < b; i++) extra[i - a] = extra[i - a]! + (rest * (units[i]!.firstStretch + units[i]!.letterStretch)) / share;
+        }
       }
     }
   }

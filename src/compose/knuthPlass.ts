@@ -31,6 +31,8 @@ export interface BreakLine {
   end: number;
   /** >0: fraction of the line's stretch used; <0: of its shrink; 0 on a last line that fits. */
   ratio: number;
+  /** Set short, not justified: no set of breaks could fill it without spreading it past `tolerance`. */
+  ragged?: boolean;
 }
 
 export interface BreakOptions {
@@ -44,6 +46,13 @@ export interface BreakOptions {
   linePenalty: number;
   /** Demerits when consecutive lines differ a lot in tightness (loose next to tight). */
   fitnessDemerits: number;
+  /**
+   * Badness of a line left short on the last pass because filling it would spread it past the tolerance
+   * (a narrow column and a long unbreakable name). Equal to the badness of r ≈ 2.7, i.e. ≈ 0.4 em between
+   * Han characters: looser than that reads worse than one short line. It grows with the line's
+   * shortfall, so one short line is never a lone character.
+   */
+  emergencyRaggedBadness: number;
 }
 
 /** Defaults for justified text. */
@@ -54,6 +63,7 @@ export const DEFAULT_BREAK_OPTIONS: BreakOptions = {
   orphanDemerits: 1e8,
   linePenalty: 10,
   fitnessDemerits: 3000,
+  emergencyRaggedBadness: 2000,
 };
 
 interface Node {
@@ -62,6 +72,7 @@ interface Node {
   fitness: number;
   demerits: number;
   ratio: number;
+  ragged: boolean;
   prev: Node | null;
   end: number;
 }
@@ -128,7 +139,7 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
   const items = m.items;
   const n = items.length;
   const maxEndShrink = items.reduce((x, it) => Math.max(x, it.endShrink), 0);
-  let active: Node[] = [{ start: 0, line: 0, fitness: 1, demerits: 0, ratio: 0, prev: null, end: -1 }];
+  let active: Node[] = [{ start: 0, line: 0, fitness: 1, demerits: 0, ratio: 0, ragged: false, prev: null, end: -1 }];
   for (let b = 0; b < n; b++) {
     const last = b === n - 1;
     const penalty = last ? 0 : items[b]!.penalty;
@@ -144,9 +155,13 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
       // Too long even fully shrunk (and hung): no later break can use this node either.
       if (nat - shrink - maxEndShrink > lw + 1e-9 && a < b) continue;
       keep.push(node);
-      const ratio = adjustment(m, a, b, lw, nat, shrink, last, opts.ragged);
-      if (ratio < -1 - 1e-9 || ratio > tol) continue;
-      const bad = opts.ragged ? raggedBadness(lw, nat, last) : badness(ratio);
+      let ratio = adjustment(m, a, b, lw, nat, shrink, last, opts.ragged);
+      if (ratio < -1 - 1e-9) continue;
+      // On the last pass a line too loose to justify may instead stay short (see emergencyRaggedBadness).
+      const emergency = final && !opts.ragged && !last && ratio > Math.cbrt(opts.emergencyRaggedBadness / 100);
+      if (ratio > tol && !emergency) continue;
+      const bad = emergency ? opts.emergencyRaggedBadness * (1 + 4 * ((lw - nat) / lw) ** 2) : opts.ragged ? raggedBadness(lw, nat, last) : badness(ratio);
+      if (emergency) ratio = 0;
       const fitness = fitnessClass(ratio);
       let d = (opts.linePenalty + bad) ** 2;
       if (penalty > 0) d += penalty ** 2;
@@ -159,7 +174,7 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
       const total = node.demerits + d;
       const key = Math.min(node.line + 1, lineWidths.length - 1) * 4 + fitness;
       const cur = best.get(key);
-      if (!cur || total < cur.demerits) best.set(key, { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, prev: node, end: b });
+      if (!cur || total < cur.demerits) best.set(key, { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, ragged: emergency, prev: node, end: b });
     }
     active = keep;
     if (last) {
@@ -206,7 +221,9 @@ function fitnessClass(r: number): number {
 
 function collect(node: Node): BreakLine[] {
   const out: BreakLine[] = [];
-  for (let nd: Node | null = node; nd && nd.prev; nd = nd.prev) out.push({ start: nd.prev.start, end: nd.end, ratio: nd.ratio });
+  for (let nd: Node | null = node; nd && nd.prev; nd = nd.prev) {
+    out.push(nd.ragged ? { start: nd.prev.start, end: nd.end, ratio: nd.ratio, ragged: true } : { start: nd.prev.start, end: nd.end, ratio: nd.ratio });
+  }
   return out.reverse();
 }
 

@@ -34,6 +34,9 @@ export function breakOpportunities(text: string, ends: UnitEnds): boolean[] {
   return out;
 }
 
+/** Hyphen-minus, hyphen and non-breaking hyphen. */
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+
 function allowed(text: string, pos: number, a: string, b: string, uax: boolean): boolean {
   const ca = classOf(a.codePointAt(0)!);
   const cb = classOf(b.codePointAt(0)!);
@@ -45,6 +48,9 @@ function allowed(text: string, pos: number, a: string, b: string, uax: boolean):
   // A single dash (一字线, 北京—上海) is a connector: it may not start a line.
   if ((b === '—' || b === '―') && charAt(text, pos + 1) !== b) return false;
   if (ca === 'latin' && cb === 'latin') return false;
+  // A hyphenated compound or name (Montgomery-Fitzgerald, COVID-19) is one word: readers take a break
+  // after its hyphen for a hyphenation and search for the halves.
+  if (HYPHENS.has(a) && /[\p{L}\p{N}]/u.test(b) && /[\p{L}\p{N}]/u.test(charBefore(text, pos - a.length))) return false;
   if (DIGIT.test(a) && NUMBER_SUFFIX.has(b)) return false;
   // A range between numbers (3～5, 10—20) reads as one number.
   if (RANGE.has(a) && DIGIT.test(b) && DIGIT.test(charBefore(text, pos - a.length))) return false;

@@ -108,3 +108,25 @@ describe('squeezing to fit a line (先挤进，后推出)', () => {
     }
   });
 });
+
+describe('lines of unbreakable Latin in a narrow column', () => {
+  it.each([
+    '外籍教师 Alexander Montgomery-Fitzgerald 与 Светлана Кузнецова 一起讲授 α 粒子、β 衰变和 γ 射线。',
+    '项目负责人 Maria-Theresa Gonzalez-Villanueva 说：“Learning by doing 是我们的核心理念。”',
+  ])('never spreads the Han of a neighbouring line by whole ems: %s', (text) => {
+    const lines = composer.compose({ text, style: body, measure: 12 * body.size });
+    // A line that cannot be filled without spreading stays short instead: rare, never a lone character.
+    const short = lines.slice(0, -1).filter((l) => r2(l.width) < r2(l.measure));
+    expect(short.length).toBeLessThanOrEqual(2);
+    for (const l of short) expect([...l.glyphs.map((g) => g.text).join('').trim()].length).toBeGreaterThanOrEqual(2);
+    for (const l of lines.slice(0, -1)) {
+      const gaps: number[] = [];
+      for (let i = 1; i < l.glyphs.length; i++) {
+        const a = l.glyphs[i - 1]!;
+        const b = l.glyphs[i]!;
+        if (/\p{Script=Han}/u.test(a.text) && /\p{Script=Han}/u.test(b.text)) gaps.push(b.x - a.x - a.advance);
+      }
+      for (const g of gaps) expect(g / body.size).toBeLessThan(0.5);
+    }
+  });
+});

@@ -39,3 +39,17 @@ describe('break opportunities: GB法 kinsoku over UAX #14', () => {
     expect(show(input)).toBe(expected);
   });
 });
+
+describe('Latin words in Chinese text', () => {
+  it.each([
+    ['外籍教师 Alexander Montgomery-Fitzgerald 与', 'Montgomery-', 'Fitzgerald'],
+    ['项目负责人 Maria-Theresa 说', 'Maria-', 'Theresa'],
+    ['新冠 COVID-19 疫情', 'COVID-', '19'],
+  ])('never breaks a hyphenated word after its hyphen: %s', (text, left, right) => {
+    const at = text.indexOf(left) + left.length;
+    const ends = [...text].map((_, i, all) => all.slice(0, i + 1).join('').length);
+    const k = ends.indexOf(at);
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(breakOpportunities(text, ends)[k], `${left}|${right}`).toBe(false);
+  });
+});
