@@ -21,6 +21,8 @@ const EXPECT: Record<string, { title: string; heads: number; maxHeads?: number; 
   '102_long_feature.txt': { title: '沙坪坝 以高质量教育托举城市未来', heads: 20, firstHead: '优化资源布局', byline: '本报记者 张立新 通讯员 黄敏', kicker: '聚焦教育强区建设 回应群众美好期盼', subtitle: '全区教育事业发展综述' },
   // No heads; the stray caption 学生在重庆工业博物馆写生 is still read as one (allowed, not wanted).
   '103_captions.txt': { title: '大渡口 校园里的艺术节 每个孩子都是主角', heads: 0, maxHeads: 1, figures: 6, byline: '陈思远 何佳' },
+  // Long unbreakable names in a 12-character column: composition must neither split nor spread them.
+  '105_long_names.txt': { title: '綦江 AI 课堂与 STEM 教育', heads: 0, byline: '记者 钱七' },
   '104_latin_numbers.txt': { title: '两江 数字课堂连接世界 STEM教育跑出加速度', heads: 3, firstHead: '从Scratch到Python', byline: '杨帆 苏婧', lead: true },
 };
 
