@@ -8,9 +8,11 @@ import type { BlockUnit, BlockVariant, FillOptions, FixedFloat, FlowState, Grid,
  * The figures and panels still to come are placed first, each at the top or the foot of
  * the columns it spans, the foot being the balanced depth H rather than the page foot;
  * then the text flows around them with column limits H or H − 1. The smallest H with an
- * ordered, level page wins; a head may take one extra grid line of space above it when
- * that is what makes the page level. A float at the foot must have text right above it
- * in every column it spans (never an empty column over a picture).
+ * ordered, level page wins, floats side by side before floats stacked in the same
+ * columns; a head may take one extra grid line of space above it when that is what makes
+ * the page level. A float at the foot must have text right above it in every column it
+ * spans (never an empty column over a picture), and floats stack only on floats of the
+ * same columns, so none hangs mid-column.
  *
  * Trials only measure (no ops); the winner is filled once more with its ops. When no
  * arrangement is level (keep and widow rules), the one with the best score is used.
@@ -25,8 +27,14 @@ export function balancePage(units: readonly Unit[], grid: Grid, reserved: number
 
   // Arrangements with the template's preferred spans first, narrower ones only when those fail.
   const ranks = [...new Set(combos.map((c) => c.reduce((a, p) => a + p.rank, 0)))].sort((a, b) => a - b);
-  let best: { opts: FillOptions; score: number } | null = null;
+  // Lower score first, then fewer floats stacked in one column.
+  let best: { opts: FillOptions; score: number; stacked: number } | null = null;
+  const better = (sc: number, st: number): boolean => !best || sc < best.score || (sc === best.score && st < best.stacked);
   for (const rank of ranks) for (const grow of [undefined, ...heads]) {
+    const floor = grow === undefined ? 0 : GROW_COST;
+    // A level page found here with floats stacked: the rest of this group may still hold
+    // one with them side by side, but nothing of a later group (narrower, a grown head).
+    let levelStacked: { opts: FillOptions; stacked: number } | null = null;
     const group = combos.filter((c) => c.reduce((a, p) => a + p.rank, 0) === rank);
     const tries = group.map((combo) => {
       const area = flowArea + (grow === undefined ? 0 : 1) + combo.reduce((a, p) => a + p.variant.span * p.variant.slots, 0);
@@ -38,18 +46,35 @@ export function balancePage(units: readonly Unit[], grid: Grid, reserved: number
         if (h < t.low || h > t.low + HEIGHT_RANGE) continue;
         const fixed = resolve(t.combo, h, reserved, cols);
         if (!fixed) continue;
+        const st = stacked(fixed, cols);
+        if (levelStacked && st >= levelStacked.stacked) continue;
         for (const limits of levels(h, cols)) {
           const opts: FillOptions = grow === undefined ? { limits, fixed } : { limits, fixed, grow };
           const f = fillPage(units, grid, reserved, start, opts, true);
           if (!isDone(f.end, units)) continue;
-          const sc = score(f, fixed, grid, reserved) + (grow === undefined ? 0 : GROW_COST);
-          if (sc === (grow === undefined ? 0 : GROW_COST)) return fillPage(units, grid, reserved, start, opts);
-          if (!best || sc < best.score) best = { opts, score: sc };
+          const sc = score(f, fixed, grid, reserved) + floor;
+          if (sc === floor) {
+            if (st === 0) return fillPage(units, grid, reserved, start, opts);
+            levelStacked = { opts, stacked: st };
+            break;
+          }
+          if (better(sc, st)) best = { opts, score: sc, stacked: st };
         }
       }
     }
+    if (levelStacked) return fillPage(units, grid, reserved, start, levelStacked.opts);
   }
   return best ? fillPage(units, grid, reserved, start, best.opts) : full;
+}
+
+/**
+ * Columns holding more than one float. Two floats stacked in the same columns leave those
+ * a stub of text over a tall block while others run full: side by side reads better.
+ */
+function stacked(fixed: readonly FixedFloat[], cols: number): number {
+  const n = Array.from({ length: cols }, () => 0);
+  for (const p of fixed) for (let c = p.col; c < p.col + p.variant.span; c++) n[c]!++;
+  return n.filter((k) => k > 1).length;
 }
 
 /** Depths tried above the smallest possible one (keep and widow rules may need a little more). */
@@ -165,14 +190,13 @@ function resolve(combo: readonly Choice[], h: number, reserved: number, cols: nu
   const out: FixedFloat[] = [];
   for (const p of combo) {
     const span = Array.from({ length: p.variant.span }, (_, j) => p.col + j);
-    let slot: number;
-    if (p.at === 'top') {
-      slot = Math.max(...span.map((c) => topUsed[c]!));
-      for (const c of span) topUsed[c] = slot + p.variant.slots;
-    } else {
-      slot = Math.min(...span.map((c) => footUsed[c]!)) - p.variant.slots;
-      for (const c of span) footUsed[c] = slot;
-    }
+    // A float stacks on another only where that one spans exactly the same level in every
+    // column: over a shorter stack it would hang mid-column, with text above and below it.
+    const used = p.at === 'top' ? topUsed : footUsed;
+    const level = used[p.col]!;
+    if (span.some((c) => used[c] !== level)) return null;
+    const slot = p.at === 'top' ? level : level - p.variant.slots;
+    for (const c of span) used[c] = p.at === 'top' ? slot + p.variant.slots : slot;
     if (slot < reserved) return null;
     out.push({ unit: p.unit, variant: p.variant, col: p.col, slot });
   }
