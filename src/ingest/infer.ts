@@ -101,6 +101,7 @@ function draftOf(items: Item[], file: string): Draft {
   let panel: Extract<Block, { kind: 'panel' }> | undefined;
   let afterTitle = false;
   let afterByline = false;
+  let warnedAfterByline = false;
   for (const it of items) {
     if (it.quoted && it.kind !== 'para') warnings.push({ line: it.line, message: 'line marked with “>” read as furniture; the marker is not printed' });
     for (const line of it.markersDropped ?? []) {
@@ -175,7 +176,11 @@ function draftOf(items: Item[], file: string): Draft {
           blocks.push(lead);
         } else blocks.push({ kind: 'paragraph', text, source: src(it.line) });
         if (!panel) for (const f of checkParagraph(text)) warnings.push({ line: f.at === 'end' ? it.endLine : it.line, message: f.message });
-        if (afterByline && !panel) warnings.push({ line: it.line, message: 'body text after the byline: reading order may be scrambled' });
+        // Once per run of such paragraphs: the editor needs the place, not a line for every paragraph.
+        if (afterByline && !panel && !warnedAfterByline) {
+          warnings.push({ line: it.line, message: 'body text after the byline (from here on): reading order may be scrambled' });
+          warnedAfterByline = true;
+        }
         break;
       }
     }
