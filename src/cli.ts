@@ -111,6 +111,8 @@ withBuildFlags(program.command('watch').description('build, then rebuild on ever
       log: (line) => console.log(line),
       error: (line) => console.error(line),
     });
+    // Stopped (Ctrl-C): exit even if a file-system watcher handle lingers.
+    process.exit(0);
   });
 
 withBuildFlags(program.command('proof').description('build, then write PNG proofs of every page and a contact sheet to dist/proof/'))

@@ -17,11 +17,18 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   let again = false;
   let builds = 0;
 
-  const once = async (why: string) => {
+  let current: Promise<void> = Promise.resolve();
+  let stopped = false;
+  // Changes that arrive during a build only ask for one more round of the running build.
+  const once = (why: string): Promise<void> => {
+    if (stopped) return current;
     if (running) {
       again = true;
-      return;
+      return current;
     }
+    return (current = rebuild(why));
+  };
+  const rebuild = async (why: string) => {
     running = true;
     try {
       do {
@@ -39,7 +46,7 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
           const msg = e instanceof InputError ? e.format() : (e as Error).message;
           out.error(`build failed (${why}): ${msg}; keeping the last good PDF`);
         }
-      } while (again);
+      } while (again && !stopped);
     } finally {
       running = false;
     }
@@ -67,7 +74,11 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   await new Promise<void>((resolveDone) => {
     const stop = () => {
       clearTimeout(timer);
-      void watcher.close().then(() => resolveDone());
+      stopped = true;
+      // A build in progress finishes (its PDFs are written atomically either way); chokidar's
+      // close can wait on write-finish polling, so it is not awaited: the caller exits.
+      void watcher.close().catch(() => undefined);
+      void current.then(() => resolveDone());
     };
     signal?.addEventListener('abort', stop, { once: true });
     process.once('SIGINT', stop);
