@@ -20,6 +20,7 @@ import { cropMarks } from './marks.js';
 import { creationDate, infoEntries, useOwnXmp, xmpPacket } from './metadata.js';
 import { outlineTree, writeOutline } from './outline.js';
 import { addOutputIntent, readIccProfile } from './outputIntent.js';
+import { packObjects } from './objectStreams.js';
 import { GlyphWriter } from './pdfGlyphs.js';
 import { createTagger } from './tagging.js';
 
@@ -126,7 +127,8 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   tagger.end();
   doc.end();
   await done;
-  return concat(chunks);
+  // The screen edition (PDF 1.7) packs its dictionaries into object streams; the press file stays classic.
+  return print ? concat(chunks) : packObjects(concat(chunks));
 }
 
 function* textRuns(booklet: Booklet): Iterable<readonly PlacedGlyph[]> {

@@ -4,8 +4,9 @@ import { fonts, sampleBooklet } from './fixtures.js';
 
 const trailerId = (pdf: Uint8Array): string => {
   const s = Buffer.from(pdf).toString('latin1');
-  const m = /\/ID \[<([0-9a-f]+)> <([0-9a-f]+)>\]/.exec(s.slice(s.lastIndexOf('trailer')));
-  if (!m) throw new Error('no /ID in trailer');
+  // The last /ID: in the trailer, or in the cross-reference stream's dictionary (object streams).
+  const m = [...s.matchAll(/\/ID \[<([0-9a-f]+)> <([0-9a-f]+)>\]/g)].at(-1);
+  if (!m) throw new Error('no /ID in the trailer');
   return m[1]!;
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Booklet } from '../../src/model/page.js';
 import { renderPdf } from '../../src/render/index.js';
 import { fonts, page, palette, run, textOp } from './fixtures.js';
-import { save } from './tools.js';
+import { qdf, save } from './tools.js';
 
 const booklet = (lines: string[]): Booklet => ({
   meta: { title: 't', subject: '', author: '', keywords: [], lang: 'zh-CN', date: '2025-01-01' },
@@ -14,10 +14,14 @@ const booklet = (lines: string[]): Booklet => ({
 function fontPrograms(pdf: Uint8Array): Map<string, string> {
   const file = save(pdf, 'subset');
   const out = new Map<string, string>();
-  const raw = Buffer.from(pdf).toString('latin1');
-  for (const m of raw.matchAll(/\/FontName \/([A-Z]{6}\+[\w-]+)[\s\S]*?\/FontFile2 (\d+) 0 R/g)) {
-    const data = run('qpdf', [`--show-object=${m[2]}`, '--filtered-stream-data', file]);
-    out.set(m[1]!, Buffer.from(data, 'utf8').toString('base64'));
+  // Font descriptors sit in object streams: read them from the expanded (QDF) file.
+  const raw = qdf(file);
+  for (const obj of raw.split(/\nendobj\n/).filter((o) => o.includes('/Type /FontDescriptor'))) {
+    const name = /\/FontName \/([A-Z]{6}\+[\w-]+)/.exec(obj);
+    const program = /\/FontFile2 (\d+) 0 R/.exec(obj);
+    if (!name || !program) continue;
+    const data = run('qpdf', [`--show-object=${program[1]}`, '--filtered-stream-data', `${file}.qdf`]);
+    out.set(name[1]!, Buffer.from(data, 'utf8').toString('base64'));
   }
   return out;
 }
