@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
 import { InputError, type Diagnostic } from './model/source.js';
+import type { BuildOptions } from './build.js';
 
 // The only module that prints, exits or reads the environment. Exit codes: 0 success,
 // 1 build (input) error, 2 usage error.
@@ -24,14 +25,8 @@ function fail(e: unknown): never {
   process.exit(EXIT_BUILD);
 }
 
-interface BuildFlags {
-  seeds: string;
-  out: string;
-  templates: string;
-  fonts: string;
-  date?: string;
-  impose?: boolean;
-  icc?: string;
+/** The build options as commander hands them over: paths as typed, the cache from the environment. */
+interface BuildFlags extends Omit<BuildOptions, 'cache'> {
   quiet?: boolean;
 }
 
