@@ -4,11 +4,11 @@ import { readArticles } from './ingest/index.js';
 import { loadFontBook } from './font/book.js';
 import { createComposer } from './compose/index.js';
 import type { Templates } from './template/index.js';
-import { layoutBooklet } from './layout/index.js';
+import { layoutArticle, layoutBooklet } from './layout/index.js';
 import { renderPdf, imposeBooklet, useSubsetStore } from './render/index.js';
 import type { Booklet, Diagnostic } from './model/index.js';
 import { writeAtomic } from './util/atomic.js';
-import { codeVersion, fontsIdentity, hashOf, LineMemo, openStore, type CacheStore } from './cache/index.js';
+import { ArticleLayouts, codeVersion, fontsIdentity, hashOf, LineMemo, openStore, type CacheStore } from './cache/index.js';
 
 export interface BuildOptions {
   /** Folder of raw copy (`*.txt`) and editors' copies (`*.md`). */
@@ -34,6 +34,8 @@ export interface BuildResult {
   /** Milliseconds per step, in pipeline order. */
   timings: Record<string, number>;
   booklet: Booklet;
+  /** Ids of the articles this build laid out; the others were reused from the previous build of this process. */
+  laidOut: string[];
   /** Writes what this build composed to the persistent cache (off the path to the PDFs). */
   persist(): void;
 }
@@ -44,6 +46,7 @@ export interface BuildResult {
  */
 const lineMemos = new Map<string, LineMemo>();
 let templatesMemo: { key: string; templates: Templates } | undefined;
+const articleLayouts = new ArticleLayouts();
 
 /** Every file under `dir` with its content: the identity of a templates folder. */
 function folderKey(dir: string): string {
@@ -67,9 +70,9 @@ function folderKey(dir: string): string {
  * Templates from the process memo or the persistent cache when the folder is unchanged;
  * otherwise loaded (Handlebars and the validator are imported only then).
  */
-async function templatesFor(dir: string, store: CacheStore | null): Promise<Templates> {
+async function templatesFor(dir: string, store: CacheStore | null): Promise<{ templates: Templates; key: string }> {
   const key = folderKey(dir);
-  if (key && templatesMemo?.key === key) return templatesMemo.templates;
+  if (key && templatesMemo?.key === key) return templatesMemo;
   const storeKey = `templates\u0000${dir}\u0000${key}`;
   let templates: Templates | undefined;
   const saved = key ? store?.get(storeKey) : undefined;
@@ -88,7 +91,7 @@ async function templatesFor(dir: string, store: CacheStore | null): Promise<Temp
     if (key && store && JSON.stringify(JSON.parse(json)) === json) store.set(storeKey, json);
   }
   if (key) templatesMemo = { key, templates };
-  return templates;
+  return { templates, key };
 }
 
 /**
@@ -97,7 +100,22 @@ async function templatesFor(dir: string, store: CacheStore | null): Promise<Temp
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const diagnostics: Diagnostic[] = [];
-  const report = (d: Diagnostic) => void diagnostics.push(d);
+  let sink: Diagnostic[] | null = null;
+  const report = (d: Diagnostic) => {
+    diagnostics.push(d);
+    sink?.push(d);
+  };
+  const capture = <T>(f: () => T): { value: T; diagnostics: Diagnostic[] } => {
+    const outer = sink;
+    const mine: Diagnostic[] = [];
+    sink = mine;
+    try {
+      return { value: f(), diagnostics: mine };
+    } finally {
+      sink = outer;
+      outer?.push(...mine);
+    }
+  };
   const timings: Record<string, number> = {};
   const step = <T>(name: string, f: () => T): T => {
     const t0 = performance.now();
@@ -113,7 +131,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const articles = step('ingest', () => readArticles(opts.seeds, report));
   // Page templates and named styles → validated page descriptions.
   const t1 = performance.now();
-  const templates = await templatesFor(opts.templates, store);
+  const { templates, key: templatesKey } = await templatesFor(opts.templates, store);
   timings.templates = performance.now() - t1;
   // Font files → parsed faces (once per process).
   const fonts = step('fonts', () => loadFontBook(opts.fonts));
@@ -126,9 +144,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     lineMemos.set(fontsKey, memo);
   }
   const composer = memo.wrap(createComposer(fonts, report), fonts);
+  // Articles unchanged since the last build of this process keep their pages (see cache/articles.ts).
+  const articleLayout = articleLayouts.wrap(layoutArticle, templatesKey ? hashOf(templatesKey, fontsKey) : '', memo, capture);
   const booklet = step('layout', () =>
-    layoutBooklet(articles, templates, composer, { seedsDir: opts.seeds, ...(opts.date ? { date: opts.date } : {}), report }),
+    layoutBooklet(articles, templates, composer, { seedsDir: opts.seeds, ...(opts.date ? { date: opts.date } : {}), report, articleLayout }),
   );
+  const laidOut = articleLayouts.laidOut;
+  articleLayouts.finish();
   // Pages → the distribution PDF (RGB, tagged, outline) and the press PDF (CMYK, bleed, marks).
   const creationDate = new Date(`${booklet.meta.date}T00:00:00Z`);
   const t0 = performance.now();
@@ -145,5 +167,5 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     writeAtomic(files[2]!, imposed);
   }
   const used = memo;
-  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, persist: () => void (store && used.save(store)) };
+  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, persist: () => void (store && used.save(store)) };
 }

@@ -2,3 +2,4 @@
 export { openStore, hashOf, type CacheStore } from './store.js';
 export { codeVersion, fileIdentity, fontsIdentity } from './identity.js';
 export { LineMemo } from './lines.js';
+export { ArticleLayouts, type ArticleLayout } from './articles.js';

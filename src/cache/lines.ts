@@ -23,7 +23,29 @@ export class LineMemo {
   /** Keys asked for since the last save: what the current booklet uses. */
   private used = new Set<string>();
 
+  /** Keys asked for while `recording` runs. */
+  private recorder: Set<string> | null = null;
+
   constructor(private readonly storeKey: string) {}
+
+  /** Runs `f` and returns, with its value, the keys of every paragraph it composed or looked up. */
+  recording<T>(f: () => T): { value: T; keys: string[] } {
+    const outer = this.recorder;
+    const mine = new Set<string>();
+    this.recorder = mine;
+    try {
+      const value = f();
+      return { value, keys: [...mine] };
+    } finally {
+      this.recorder = outer;
+      if (outer) for (const k of mine) outer.add(k);
+    }
+  }
+
+  /** Counts these keys as used by the current booklet (its results were reused without asking). */
+  touch(keys: Iterable<string>): void {
+    for (const k of keys) this.used.add(k);
+  }
 
   /** A composer that answers from the table and fills it from `inner`. */
   wrap(inner: Composer, fonts: FontBook): Composer {
@@ -31,6 +53,7 @@ export class LineMemo {
       compose: (req: ComposeRequest): Line[] => {
         const key = `${JSON.stringify(req.style)}\u0000${req.measure}\u0000${req.text}`;
         this.used.add(key);
+        this.recorder?.add(key);
         const hit = this.entries.get(key);
         if (hit && !hit.missing) return hit.lines;
         const lines = inner.compose(req);

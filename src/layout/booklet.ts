@@ -6,13 +6,15 @@ import type { PageTemplate, Templates } from '../template/types.js';
 import { layoutArticle } from './article.js';
 import { drawChrome, type Entry, type Tokens } from './chrome.js';
 import { chineseDate } from './dates.js';
-import type { LayoutContext } from './types.js';
+import type { ArticlePage, LayoutContext } from './types.js';
 
 export interface LayoutOptions {
   seedsDir: string;
   /** Issue date, ISO yyyy-mm-dd; defaults to booklet.yaml's. */
   date?: string;
   report: Report;
+  /** Lays out one article (default layoutArticle); a cache wraps it to reuse unchanged articles. */
+  articleLayout?: (article: Article, ctx: LayoutContext) => ArticlePage[];
 }
 
 /** Pages of a saddle-stitched booklet come in sheets of four. */
@@ -39,7 +41,7 @@ export function layoutBooklet(articles: Article[], templates: Templates, compose
   const districts = [...new Set(articles.map((a) => a.meta.district).filter((d): d is string => !!d))];
 
   const features: Draft[] = articles.flatMap((a) =>
-    layoutArticle(a, ctx).map((p): Draft => ({ tpl: p.template, kind: 'article', article: a, page: { articleId: a.id, ops: p.ops, bookmarks: p.bookmarks } })),
+    (opts.articleLayout ?? layoutArticle)(a, ctx).map((p): Draft => ({ tpl: p.template, kind: 'article', article: a, page: { articleId: a.id, ops: p.ops, bookmarks: p.bookmarks } })),
   );
   const part = (name: string, kind: Page['kind']): Draft => ({ tpl: templates.pages[name]!, kind });
   const drafts: Draft[] = [];
