@@ -21,7 +21,7 @@ import { creationDate, infoEntries, useOwnXmp, xmpPacket } from './metadata.js';
 import { outlineTree, writeOutline } from './outline.js';
 import { addOutputIntent, readIccProfile } from './outputIntent.js';
 import { packObjects } from './objectStreams.js';
-import { GlyphWriter } from './pdfGlyphs.js';
+import { GlyphWriter, glyphTexts, type GlyphTexts } from './pdfGlyphs.js';
 import { createTagger } from './tagging.js';
 
 export interface RenderOptions {
@@ -86,7 +86,9 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     overprint = gs;
   }
   const glyphs = new GlyphWriter(doc, fonts);
-  glyphs.preload(textRuns(booklet));
+  let texts = glyphTextsOf.get(booklet);
+  if (!texts) glyphTextsOf.set(booklet, (texts = glyphTexts(textRuns(booklet))));
+  glyphs.preload(texts);
   const tagger = createTagger(doc, edition.tagged);
   const ctx: DrawContext = {
     doc,
@@ -96,7 +98,8 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     images: createImagePlacer(doc, edition.name, report, (b) => hash.update(b)),
     write(s) {
       hash.update(s);
-      doc.addContent(s);
+      // As bytes: PDFKit would convert a string char by char (content strings are ASCII).
+      doc.addContent(Buffer.from(`${s}\n`, 'latin1'));
     },
     pageRefs,
     overprint,
@@ -130,6 +133,9 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   // The screen edition (PDF 1.7) packs its dictionaries into object streams; the press file stays classic.
   return print ? concat(chunks) : packObjects(concat(chunks));
 }
+
+/** The glyphs of a booklet, computed once for both editions. */
+const glyphTextsOf = new WeakMap<Booklet, GlyphTexts>();
 
 function* textRuns(booklet: Booklet): Iterable<readonly PlacedGlyph[]> {
   for (const page of booklet.pages) for (const op of page.ops) if (op.op === 'text') yield op.glyphs;

@@ -43,7 +43,7 @@ export interface KitDocument extends NodeJS.EventEmitter {
   ref(data?: Record<string, unknown>): KitRef;
   addPage(opts: { size: [number, number]; margin: number }): KitDocument;
   switchToPage(n: number): KitPage;
-  addContent(s: string): KitDocument;
+  addContent(s: string | Uint8Array): KitDocument;
   registerFont(name: string, src: unknown): KitDocument;
   font(name: string): KitDocument;
   openImage(src: Uint8Array): KitImage;

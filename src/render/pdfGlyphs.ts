@@ -64,6 +64,20 @@ function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {
   };
 }
 
+/** Natural advances in em per font and gid: fontkit decodes a glyph's metrics on every getGlyph. */
+const advances = new WeakMap<fontkit.Font, Map<number, number>>();
+
+function advanceOf(font: fontkit.Font, gid: number): number {
+  let m = advances.get(font);
+  if (!m) advances.set(font, (m = new Map()));
+  let adv = m.get(gid);
+  if (adv === undefined) {
+    adv = font.getGlyph(gid).advanceWidth / font.unitsPerEm;
+    m.set(gid, adv);
+  }
+  return adv;
+}
+
 /** One embedded font program and the glyph table we keep for it in this document. */
 class EmbeddedFace {
   /** Original gid → subset gid for the glyph's first (primary) text; -1 = not yet used. */
@@ -121,8 +135,7 @@ class EmbeddedFace {
   }
 
   private add(gid: number, sub: number, text: string): number {
-    const upm = this.kit.font.unitsPerEm;
-    const adv = this.kit.font.getGlyph(gid).advanceWidth / upm;
+    const adv = advanceOf(this.kit.font, gid);
     this.kit.widths[sub] = adv * 1000;
     this.advance[sub] = adv;
     this.hex[sub] = sub.toString(16).padStart(4, '0');
@@ -136,6 +149,23 @@ class EmbeddedFace {
     for (const ch of text) cps.push(ch.codePointAt(0)!);
     this.kit.unicode[sub] = cps;
   }
+}
+
+/** Per face id: every gid drawn and the text of its first non-empty occurrence. */
+export type GlyphTexts = ReadonlyMap<string, ReadonlyMap<number, string>>;
+
+/** The glyphs of these runs, for `GlyphWriter.preload` (the same for both editions of a booklet). */
+export function glyphTexts(runs: Iterable<readonly PlacedGlyph[]>): GlyphTexts {
+  const firsts = new Map<string, Map<number, string>>();
+  for (const glyphs of runs) {
+    for (const g of glyphs) {
+      let m = firsts.get(g.face);
+      if (!m) firsts.set(g.face, (m = new Map()));
+      const known = m.get(g.gid);
+      if (known === undefined || known === '') m.set(g.gid, g.text);
+    }
+  }
+  return firsts;
 }
 
 /**
@@ -172,16 +202,7 @@ export class GlyphWriter {
    * Registers every glyph of the booklet up front, in gid order per face: the same glyph set
    * then always gives the same subset (see `encodedSubsets`), whatever the order of the text.
    */
-  preload(runs: Iterable<readonly PlacedGlyph[]>): void {
-    const firsts = new Map<string, Map<number, string>>();
-    for (const glyphs of runs) {
-      for (const g of glyphs) {
-        let m = firsts.get(g.face);
-        if (!m) firsts.set(g.face, (m = new Map()));
-        const known = m.get(g.gid);
-        if (known === undefined || known === '') m.set(g.gid, g.text);
-      }
-    }
+  preload(firsts: GlyphTexts): void {
     for (const [id, m] of firsts) this.face(id).preload(m);
   }
 
