@@ -12,6 +12,11 @@ export interface SparseFont {
   bytes: Buffer;
   /** Reads the outlines of these glyphs (and of the glyphs composites refer to) into `bytes`. */
   loadOutlines(gids: Iterable<number>): void;
+  /**
+   * The loca table as fontkit's decoder leaves it (byte offsets, `_processed`), read directly:
+   * fontkit decodes its 65,000 entries one by one on the first advance width it is asked for.
+   */
+  loca(): { version: number; offsets: number[]; _processed: boolean };
 }
 
 interface TableRecord {
@@ -64,6 +69,12 @@ export function openSparseFont(file: string): SparseFont | null {
     keepOpen = true;
     return {
       bytes,
+      loca() {
+        const count = Math.floor(loca.length / (longLoca ? 4 : 2));
+        const offsets = new Array<number>(count);
+        for (let i = 0; i < count; i++) offsets[i] = locaAt(i);
+        return { version: longLoca ? 1 : 0, offsets, _processed: true };
+      },
       loadOutlines(gids) {
         const todo = [...gids];
         while (todo.length > 0) {

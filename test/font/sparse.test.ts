@@ -14,6 +14,17 @@ describe('fonts read without their outlines', () => {
   const font = fontkit.create(whole) as fontkit.Font;
   const gids = [...'教育专刊，“北碚”——AQ'].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
 
+  it('reads loca as fontkit decodes it (byte offsets), and the book hands fontkit that table', () => {
+    const sparse = openSparseFont(file)!;
+    const own = (font as unknown as { loca: { version: number; offsets: number[] } }).loca;
+    const fast = sparse.loca();
+    expect(fast.version).toBe(own.version);
+    expect(fast.offsets).toEqual(own.offsets);
+    const booked = fonts.get('sans').font as unknown as { _tables: Record<string, unknown> };
+    expect(booked._tables.loca).toMatchObject({ _processed: true });
+    expect((booked._tables.loca as { offsets: number[] }).offsets).toEqual(own.offsets);
+  });
+
   it('has every table but glyf from the start, and no outlines', () => {
     const sparse = openSparseFont(file)!;
     expect(sparse.bytes.length).toBe(whole.length);
