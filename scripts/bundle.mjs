@@ -22,6 +22,30 @@ const lazyBrotli = {
   },
 };
 
+/**
+ * fontkit, unicode-properties and linebreak build their Unicode tables (inflating a compressed trie)
+ * when they load; fontkit's Arabic, Indic and USE shapers' tables are never read for Chinese copy.
+ * The bundle builds each table on its first lookup (`get` is all any of them asks of one).
+ */
+const lazyTrie = {
+  name: 'lazy-unicode-trie',
+  setup(b) {
+    b.onResolve({ filter: /^unicode-trie$/ }, (args) =>
+      args.namespace === 'banmian' ? undefined : { path: 'lazy-unicode-trie', namespace: 'banmian', pluginData: args.resolveDir },
+    );
+    b.onLoad({ filter: /^lazy-unicode-trie$/, namespace: 'banmian' }, () => ({
+      contents:
+        "import UnicodeTrie from 'unicode-trie';\n" +
+        'export default class LazyTrie {\n' +
+        '  constructor(data) { this.data = data; this.trie = null; }\n' +
+        '  get(codePoint) { return (this.trie ??= new UnicodeTrie(this.data)).get(codePoint); }\n' +
+        '}\n',
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 // Old chunks would only pile up (and count in the cache's code version).
 rmSync('lib', { recursive: true, force: true });
 
@@ -39,7 +63,7 @@ await build({
   // npm packages are bundled too (a fresh process then reads a few files instead of a few hundred), except
   // the watcher's and those that find data files next to themselves at run time.
   external: EXTERNAL,
-  plugins: [lazyBrotli],
+  plugins: [lazyBrotli, lazyTrie],
   // CommonJS packages inside an ES module bundle call require() for Node's own modules.
   banner: { js: "import { createRequire as __bmCreateRequire } from 'node:module'; const require = __bmCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
