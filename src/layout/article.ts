@@ -7,6 +7,7 @@ import { columnRules } from './columns.js';
 import { fillPage, isDone } from './flow.js';
 import { gridOf } from './grid.js';
 import { headlineBand } from './headline.js';
+import { mendLastTurn } from './lastturn.js';
 import type { ArticlePage, FlowState, LayoutContext, Unit } from './types.js';
 import { buildUnits } from './units.js';
 
@@ -40,7 +41,10 @@ export function layoutArticle(article: Article, ctx: LayoutContext): ArticlePage
     const reserved = first ? band.slots : 0;
     let fill = fillPage(units, grid, reserved, state);
     if (!first && !progressed(state, fill.end)) throw stuck(article, units, state);
-    if (isDone(fill.end, units)) fill = balancePage(units, grid, reserved, state, fill);
+    // Never a last page of floats, a byline or a few lines alone: fit them here or carry text on with them.
+    const mended = mendLastTurn(units, grid, reserved, state, fill);
+    if (mended) fill = mended;
+    else if (isDone(fill.end, units)) fill = balancePage(units, grid, reserved, state, fill);
     // Reading order: heads, the page's floats, then column by column, top to bottom.
     const key = (p: (typeof fill.placed)[number]): number => (p.float ? -1e4 : 0) + p.col * 1e3 + p.slot;
     const placed = [...fill.placed].sort((a, b) => key(a) - key(b));

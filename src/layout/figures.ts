@@ -16,6 +16,11 @@ const GAP_CAPTION = 0.3;
 const GAP_BELOW = 0.45;
 /** A picture is at least this many grid lines tall, however wide the aspect. */
 const MIN_PICTURE_LINES = 3;
+/**
+ * How far a real picture may be scaled down (share of its natural height) when that keeps
+ * it on the page with the text that refers to it.
+ */
+const MIN_IMAGE_SCALE = 0.6;
 
 /**
  * A figure as a float: a picture (or an honest placeholder) with its caption below, in
@@ -28,18 +33,29 @@ export function figureUnit(block: FigureBlock, struct: string, articleId: string
   const capStyle = styleOf(ctx, spec.captionStyle);
   const markStyle = styleOf(ctx, spec.placeholder.markStyle);
   const L = grid.pitch;
-  const variants: BlockVariant[] = [];
+  // Per span: the natural size in grid lines and the least it may be shrunk to.
+  const measures: Record<number, { width: number; caption: ReturnType<typeof composeText>; below: number; slots: number; least: number }> = {};
+  const spans: number[] = [];
   for (let span = Math.min(spec.span, grid.columns); span >= 1; span--) {
     const width = spanWidth(grid, span);
     const caption = composeText(ctx, block.caption, capStyle, width, block.source);
     const capHeight = caption.length * capStyle.leading;
     const below = (caption.length ? GAP_CAPTION * L + capHeight : 0) + GAP_BELOW * L;
     const want = Math.min(width * aspect, spec.maxLines * L);
+    const lines = (picture: number): number => (GAP_ABOVE * L + picture + below) / L;
     // Round the whole figure to grid lines; the picture frame absorbs the difference.
-    const slots = Math.max(Math.round((GAP_ABOVE * L + want + below) / L), Math.ceil((GAP_ABOVE * L + MIN_PICTURE_LINES * L + below) / L));
+    const slots = Math.max(Math.round(lines(want)), Math.ceil(lines(MIN_PICTURE_LINES * L)));
     if (slots > grid.lines) continue;
+    // A placeholder has no size of its own; a picture keeps its proportions and only so much of its size.
+    const least = Math.min(slots, Math.ceil(lines(Math.max(MIN_PICTURE_LINES * L, image ? MIN_IMAGE_SCALE * want : 0)) - 1e-9));
+    measures[span] = { width, caption, below, slots, least };
+    spans.push(span);
+  }
+  /** The figure spanning `span` columns in `slots` grid lines; the picture frame takes what the caption leaves. */
+  const variantOf = (span: number, slots: number): BlockVariant => {
+    const { width, caption, below } = measures[span]!;
     const frame = slots * L - GAP_ABOVE * L - below;
-    variants.push({
+    return {
       span,
       slots,
       draw: (x, top) => {
@@ -59,11 +75,14 @@ export function figureUnit(block: FigureBlock, struct: string, articleId: string
         if (caption.length) ops.push(...stackLines(caption, capStyle, x, y + frame + GAP_CAPTION * L, width, 'Caption', struct).ops);
         return ops;
       },
-    });
-  }
+    };
+  };
+  const variants = spans.map((span) => variantOf(span, measures[span]!.slots));
   if (variants.length === 0) {
     // Even one column is too tall for a page: only a runaway caption does that.
     throw new InputError(`article ${articleId}: figure caption too long to fit a column (${block.caption.length} characters)`, block.source);
   }
-  return { kind: 'block', variants, float: true, keepNext: 0, struct, source: block.source };
+  // Never below the least size: a cap under it leaves the figure there.
+  const shrink = (most: number): BlockVariant[] => spans.map((span) => variantOf(span, Math.max(measures[span]!.least, Math.min(measures[span]!.slots, most))));
+  return { kind: 'block', variants, float: true, keepNext: 0, struct, source: block.source, shrink };
 }

@@ -70,6 +70,12 @@ export interface BlockUnit {
   variants: BlockVariant[];
   /** Floats may wait for a later column head while text flows on (figures, panels). */
   float: boolean;
+  /**
+   * The variants at most `slots` grid lines tall, preferred first, none below the block's
+   * least size (a smaller cap leaves it there). Only for keeping an article's last floats
+   * on a page with text: a placeholder has no size of its own, a picture keeps its proportions.
+   */
+  shrink?(slots: number): BlockVariant[];
   /** Body lines that must follow in the same column (keep-with-next for heads); 0 = none. */
   keepNext: number;
   struct: string;

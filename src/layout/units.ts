@@ -60,9 +60,17 @@ export function buildUnits(article: Article, tpl: PageTemplate, grid: Grid, ctx:
   });
   const kept = units.filter((u) => u.kind === 'block' || u.lines.length > 0);
   const close = closingUnit(article, tpl, grid, ctx);
-  if (close) kept.push(close);
+  // Right after the last paragraph, before any floats that end the copy: the byline closes the
+  // text; a figure that ends the copy goes below it or atop a column, never between.
+  if (close) {
+    let at = kept.length;
+    while (at > 0 && isFloat(kept[at - 1]!)) at--;
+    kept.splice(kept[at - 1]?.kind === 'text' ? at : kept.length, 0, close);
+  }
   return kept;
 }
+
+const isFloat = (u: Unit): boolean => u.kind === 'block' && u.float;
 
 /**
  * Byline and photo credit close the article, flush right in their own styles, as one unit
