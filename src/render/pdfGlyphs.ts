@@ -8,6 +8,7 @@
  */
 import type * as fontkit from 'fontkit';
 import { loadOutlines, type FontBook } from '../font/book.js';
+import { advanceWidth } from '../font/metrics.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
@@ -72,7 +73,7 @@ function advanceOf(font: fontkit.Font, gid: number): number {
   if (!m) advances.set(font, (m = new Map()));
   let adv = m.get(gid);
   if (adv === undefined) {
-    adv = font.getGlyph(gid).advanceWidth / font.unitsPerEm;
+    adv = advanceWidth(font, gid) / font.unitsPerEm;
     m.set(gid, adv);
   }
   return adv;

@@ -10,6 +10,7 @@
  * the whole run with `layout()`, for every paragraph of the seeds.
  */
 import type { Face } from '../font/book.js';
+import { advanceWidth } from '../font/metrics.js';
 import type { ShapedCluster, ShapedGlyph } from './shape.js';
 
 /** CJK Unified Ideographs, Extension A, and Extensions B–F (the planes the faces cover). */
@@ -43,7 +44,7 @@ function ideograph(face: Face, cp: number): ShapedGlyph {
   let g = m.get(cp);
   if (!g) {
     const glyph = face.font.glyphForCodePoint(cp);
-    g = { face: face.id, gid: glyph.id, advance: glyph.advanceWidth / face.unitsPerEm, dx: 0, dy: 0 };
+    g = { face: face.id, gid: glyph.id, advance: advanceWidth(face.font, glyph.id) / face.unitsPerEm, dx: 0, dy: 0 };
     m.set(cp, g);
   }
   return g;
