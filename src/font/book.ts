@@ -73,9 +73,20 @@ function parseFont(file: string, id: string): fontkit.Font {
     const f = fontkit.create(sparse ? sparse.bytes : readFileSync(file));
     if (sparse) {
       outlines.set(f, sparse);
-      // fontkit's table cache (decoded tables by tag): the same loca, read in a fraction of the time.
+      // fontkit's table cache (decoded tables by tag): the same loca, read in a fraction of the time,
+      // and only when fontkit first asks for it (a build with its subsets cached never does).
       const tables = (f as unknown as { _tables?: Record<string, unknown> })._tables;
-      if (tables && !('loca' in tables)) tables.loca = sparse.loca();
+      if (tables && !('loca' in tables)) {
+        Object.defineProperty(tables, 'loca', {
+          configurable: true,
+          enumerable: true,
+          get: () => {
+            const value = sparse.loca();
+            Object.defineProperty(tables, 'loca', { configurable: true, enumerable: true, writable: true, value });
+            return value;
+          },
+        });
+      }
     }
     if (!('layout' in f)) throw new Error('a font collection: name one font of it');
     font = f as fontkit.Font;

@@ -72,7 +72,10 @@ export function openSparseFont(file: string): SparseFont | null {
       loca() {
         const count = Math.floor(loca.length / (longLoca ? 4 : 2));
         const offsets = new Array<number>(count);
-        for (let i = 0; i < count; i++) offsets[i] = locaAt(i);
+        const b = bytes;
+        let p = loca.offset;
+        if (longLoca) for (let i = 0; i < count; i++, p += 4) offsets[i] = ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+        else for (let i = 0; i < count; i++, p += 2) offsets[i] = ((b[p]! << 8) | b[p + 1]!) * 2;
         return { version: longLoca ? 1 : 0, offsets, _processed: true };
       },
       loadOutlines(gids) {
