@@ -8,7 +8,7 @@
  */
 import type * as fontkit from 'fontkit';
 import { loadOutlines, type FontBook } from '../font/book.js';
-import { advanceWidth } from '../font/metrics.js';
+import { advanceWidth, horizontalMetrics } from '../font/metrics.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
@@ -45,8 +45,47 @@ export function useSubsetStore(store: SubsetStore | null): void {
   rememberDeflate(store);
 }
 
+/** The part of fontkit's TTFSubset that `fastAddGlyph` replaces and uses. */
+export interface KitTtfSubset {
+  font: fontkit.Font;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+
+/**
+ * fontkit's TTFSubset._addGlyph decodes every glyph's whole outline to learn whether it is a
+ * composite, and works out vertical metrics to read the left side bearing. For a static
+ * TrueType font this copies the glyph's bytes as they are and reads hmtx; composites (whose
+ * component ids must be rewritten) and variable fonts still go through fontkit.
+ */
+export function fastAddGlyph(subset: KitTtfSubset): void {
+  const original = subset._addGlyph;
+  if (typeof original !== 'function') return;
+  subset._addGlyph = function (this: KitTtfSubset, gid: number): number {
+    const font = this.font as unknown as { loca: { offsets: number[] }; _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array } };
+    const metrics = horizontalMetrics(this.font, gid);
+    const cur = font.loca.offsets[gid];
+    const next = font.loca.offsets[gid + 1];
+    if (!metrics || cur === undefined || next === undefined || next < cur) return original.call(this, gid);
+    const stream = font._getTableStream('glyf');
+    stream.pos += cur;
+    const buffer = stream.readBuffer(next - cur);
+    // numberOfContours < 0: a composite glyph.
+    if (buffer.length >= 2 && buffer[0]! & 0x80) return original.call(this, gid);
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: metrics.advance, bearing: metrics.bearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
+}
+
 function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {
   const subset = kit.subset;
+  if ('glyphEncoder' in subset) fastAddGlyph(subset as unknown as KitTtfSubset);
   const encode = subset.encode.bind(subset);
   subset.encode = () => {
     const key = subset.glyphs.join(',');

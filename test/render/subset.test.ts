@@ -46,3 +46,26 @@ describe('font subsets', () => {
     expect(ink(file)).toBeGreaterThan(ink(without));
   });
 });
+
+describe('subset glyphs copied without decoding their outlines', () => {
+  it('give the same font program as fontkit decoding every glyph', async () => {
+    const { readFileSync } = await import('node:fs');
+    const fontkit = await import('fontkit');
+    const { fastAddGlyph } = await import('../../src/render/pdfGlyphs.js');
+    const { loadOutlines } = await import('../../src/font/book.js');
+    const face = fonts().get('serif');
+    const whole = fontkit.create(readFileSync(face.file)) as import('fontkit').Font;
+    const text = '版面编排：新闻标题与正文，“读者”复制粘贴——应得原字。AQ 2025';
+    const gids = [...new Set([...text].map((ch) => whole.glyphForCodePoint(ch.codePointAt(0)!).id))].sort((a, b) => a - b);
+    const encode = (font: import('fontkit').Font, fast: boolean) => {
+      const s = font.createSubset() as unknown as { includeGlyph(g: number): number; encode(): Uint8Array };
+      if (fast) fastAddGlyph(s as unknown as Parameters<typeof fastAddGlyph>[0]);
+      for (const g of gids) s.includeGlyph(g);
+      return Buffer.from(s.encode());
+    };
+    loadOutlines(face.font, [0, ...gids]);
+    const fast = encode(face.font, true);
+    expect(fast.equals(encode(whole, false))).toBe(true);
+    expect(fast.length).toBeGreaterThan(1000);
+  });
+});
