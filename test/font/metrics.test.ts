@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFontBook } from '../../src/font/book.js';
-import { advanceWidth } from '../../src/font/metrics.js';
+import { advanceWidth, horizontalMetrics } from '../../src/font/metrics.js';
 
 const fonts = loadFontBook(join(dirname(fileURLToPath(import.meta.url)), '../../fonts'));
 
@@ -16,7 +16,11 @@ describe('advance widths from hmtx', () => {
       const reference = fontkit.create(Buffer.from((font as unknown as { stream: { buffer: Uint8Array } }).stream.buffer)) as fontkit.Font;
       const gids = [...text].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
       gids.push(0, font.numGlyphs - 1, Math.floor(font.numGlyphs / 2));
-      for (const gid of gids) expect([id, gid, advanceWidth(font, gid)]).toEqual([id, gid, reference.getGlyph(gid).advanceWidth]);
+      for (const gid of gids) {
+        const glyph = reference.getGlyph(gid) as unknown as { advanceWidth: number; _getMetrics(): { leftBearing: number } };
+        expect([id, gid, advanceWidth(font, gid)]).toEqual([id, gid, glyph.advanceWidth]);
+        expect([id, gid, horizontalMetrics(font, gid)]).toEqual([id, gid, { advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing }]);
+      }
     }
   });
 });
