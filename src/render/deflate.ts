@@ -19,6 +19,8 @@ const PERSIST_MIN = 64 * 1024;
 const MEMORY_BUDGET = 48 << 20;
 
 const original = zlib.deflateSync;
+/** The smallest output zlib makes (as fast as the default on these streams: fonts and page text). */
+const BEST: zlib.ZlibOptions = { level: 9, memLevel: 9 };
 const memo = new Map<string, Buffer>();
 let held = 0;
 let store: DeflateStore | null = null;
@@ -33,7 +35,7 @@ function remembered(data: zlib.InputType, options?: zlib.ZlibOptions): Buffer {
     return hit;
   }
   const saved = data.length >= PERSIST_MIN ? store?.get(`deflate\u0000${key}`) : undefined;
-  const out = saved ? Buffer.from(saved) : original(data);
+  const out = saved ? Buffer.from(saved) : original(data, BEST);
   if (!saved && data.length >= PERSIST_MIN) store?.set(`deflate\u0000${key}`, out);
   memo.set(key, out);
   held += out.length;
