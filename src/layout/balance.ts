@@ -133,7 +133,7 @@ function levels(h: number, cols: number): number[][] {
 }
 
 /** Floats not yet placed: those waiting, then those still ahead in the flow. */
-function floatsLeft(units: readonly Unit[], start: FlowState): number[] {
+export function floatsLeft(units: readonly Unit[], start: FlowState): number[] {
   const out = [...start.pending];
   for (let i = start.unit; i < units.length; i++) {
     const u = units[i]!;

@@ -1,4 +1,4 @@
-import { balancePage, score } from './balance.js';
+import { balancePage, floatsLeft, score } from './balance.js';
 import { FLOW_DEFAULTS, fillPage, isDone } from './flow.js';
 import type { BlockUnit, FlowState, Grid, PageFill, Unit } from './types.js';
 
@@ -40,16 +40,6 @@ function textLeft(units: readonly Unit[], s: FlowState): number {
     if (u.kind === 'text' && !u.whole) n += u.lines.length - (i === s.unit ? s.line : 0);
   }
   return n;
-}
-
-/** Floats waiting or still ahead after `s`. */
-function floatsLeft(units: readonly Unit[], s: FlowState): number[] {
-  const out = [...s.pending];
-  for (let i = s.unit; i < units.length; i++) {
-    const u = units[i]!;
-    if (u.kind === 'block' && u.float && !out.includes(i)) out.push(i);
-  }
-  return out;
 }
 
 /** Case 1: all that is left on this page, every shrinkable float capped at the same depth, the largest cap that fits. */
