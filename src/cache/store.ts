@@ -6,8 +6,9 @@
  * are renamed into place, so a crashed build never leaves half an entry.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeAtomic } from '../util/atomic.js';
 
 const MAGIC = 'banmian-cache';
 
@@ -44,12 +45,8 @@ export function openStore(dir: string, version: string): CacheStore {
     },
     set(key, payload) {
       try {
-        mkdirSync(dir, { recursive: true });
         const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-        const file = fileOf(key);
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, Buffer.concat([headerOf(key), Buffer.from(hashOf(body), 'latin1'), body]));
-        renameSync(tmp, file);
+        writeAtomic(fileOf(key), Buffer.concat([headerOf(key), Buffer.from(hashOf(body), 'latin1'), body]));
       } catch {
         // A read-only or full disk only costs speed.
       }
