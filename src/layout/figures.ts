@@ -70,9 +70,9 @@ export function figureUnit(block: FigureBlock, struct: string, articleId: string
           const b = spec.placeholder.box;
           ops.push({ op: 'rect', x, y, width, height: frame, fill: b.fill, stroke: b.stroke, lineWidth: b.lineWidth });
           const mark = composeText(ctx, spec.placeholder.mark, markStyle, width);
-          if (mark[0]) ops.push(...stackLines([mark[0]], markStyle, x, y + frame / 2 - markStyle.leading / 2, width, 'Artifact').ops);
+          if (mark[0]) ops.push(...stackLines([mark[0]], markStyle, x, y + frame / 2 - markStyle.leading / 2, 'Artifact').ops);
         }
-        if (caption.length) ops.push(...stackLines(caption, capStyle, x, y + frame + GAP_CAPTION * L, width, 'Caption', struct).ops);
+        if (caption.length) ops.push(...stackLines(caption, capStyle, x, y + frame + GAP_CAPTION * L, 'Caption', struct).ops);
         return ops;
       },
     };

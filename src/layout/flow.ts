@@ -155,9 +155,9 @@ export function fillPage(
           const line = u.lines[k]!;
           const { style, struct } = u.perLine?.[k] ?? u;
           const y = baselineIn(slotTop(grid, s + i), grid.pitch, style.size);
-          const ops = [lineOp(line, style, grid.colX[c]!, y, grid.colWidth, u.role, struct)];
+          const ops = [lineOp(line, style, grid.colX[c]!, y, u.role, struct)];
           // The ornament goes just before the first line, so the text reads "> first words…".
-          if (k === 0 && u.marker) ops.unshift(lineOp(u.marker.line, u.marker.style, grid.colX[c]!, y, grid.colWidth, u.role, struct));
+          if (k === 0 && u.marker) ops.unshift(lineOp(u.marker.line, u.marker.style, grid.colX[c]!, y, u.role, struct));
           placed.push({ col: c, slot: s + i, ops, bookmarks: [] });
         }
         s = nextFree(c, s + t);

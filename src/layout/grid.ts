@@ -39,28 +39,15 @@ export function baselineIn(top: Pt, box: Pt, size: Pt): Pt {
   return top + (box - size) / 2 + EM_ASCENT * size;
 }
 
-/**
- * Horizontal offset for centred and flush-right lines. Composition positions glyphs from
- * the line start; if it has already moved them (first glyph right of the start and no
- * indent to explain it), we leave them.
- */
-export function alignOffset(line: Line, style: TextStyle, measure: Pt): Pt {
-  if (style.align !== 'center' && style.align !== 'end') return 0;
-  const first = line.glyphs[0];
-  if (first && first.x > 0.5 && style.indent === 0) return 0;
-  const slack = Math.max(0, measure - line.width);
-  return style.align === 'center' ? slack / 2 : slack;
-}
-
-/** One composed line as a text op; `x` is the measure's left edge, `y` the baseline. */
-export function lineOp(line: Line, style: TextStyle, x: Pt, y: Pt, measure: Pt, role: TextRole, struct?: string): DrawOp {
-  const op: DrawOp = { op: 'text', x: x + alignOffset(line, style, measure), y, size: line.size, color: style.color, glyphs: line.glyphs, role };
+/** One composed line as a text op; `x` is the measure's left edge (composition has aligned the line within it), `y` the baseline. */
+export function lineOp(line: Line, style: TextStyle, x: Pt, y: Pt, role: TextRole, struct?: string): DrawOp {
+  const op: DrawOp = { op: 'text', x, y, size: line.size, color: style.color, glyphs: line.glyphs, role };
   if (struct !== undefined) op.struct = struct;
   return op;
 }
 
 /** Stack lines from `top` at the style's leading; returns the ops and the height used. */
-export function stackLines(lines: Line[], style: TextStyle, x: Pt, top: Pt, measure: Pt, role: TextRole, struct?: string): { ops: DrawOp[]; height: Pt } {
-  const ops = lines.map((l, i) => lineOp(l, style, x, baselineIn(top + i * style.leading, style.leading, style.size), measure, role, struct));
+export function stackLines(lines: Line[], style: TextStyle, x: Pt, top: Pt, role: TextRole, struct?: string): { ops: DrawOp[]; height: Pt } {
+  const ops = lines.map((l, i) => lineOp(l, style, x, baselineIn(top + i * style.leading, style.leading, style.size), role, struct));
   return { ops, height: lines.length * style.leading };
 }

@@ -68,19 +68,19 @@ export function headlineBand(article: Article, tpl: PageTemplate, grid: Grid, ct
   const { meta } = article;
   if (meta.kicker) {
     const s = styleOf(ctx, spec.kicker);
-    const r = stackLines(composeText(ctx, meta.kicker, s, w, article.source), s, x, y, w, 'P', `${struct}.kicker`);
+    const r = stackLines(composeText(ctx, meta.kicker, s, w, article.source), s, x, y, 'P', `${struct}.kicker`);
     ops.push(...r.ops);
     y += r.height + HEAD_GAP * s.size;
   }
   const title = fitTitle(ctx, meta.title, styleOf(ctx, spec.title), spec.titleSizes, spec.titleMaxLines, w);
-  const t = stackLines(title.lines, title.style, x, y, w, 'H1', `${struct}.title`);
+  const t = stackLines(title.lines, title.style, x, y, 'H1', `${struct}.title`);
   ops.push(...t.ops);
   y += t.height;
   if (meta.subtitle) {
     const s = styleOf(ctx, spec.subtitle);
     const text = spec.subtitlePrefix && !/^[—-]/.test(meta.subtitle) ? spec.subtitlePrefix + meta.subtitle : meta.subtitle;
     y += HEAD_GAP * s.size;
-    const r = stackLines(composeText(ctx, text, s, w, article.source), s, x, y, w, 'P', `${struct}.subtitle`);
+    const r = stackLines(composeText(ctx, text, s, w, article.source), s, x, y, 'P', `${struct}.subtitle`);
     ops.push(...r.ops);
     y += r.height;
   }
@@ -122,12 +122,12 @@ function leadBlock(article: Article, tpl: PageTemplate, grid: Grid, ctx: LayoutC
   let y = top + pad;
   const struct = structId(article, index);
   if (block.label) {
-    const r = stackLines(composeText(ctx, block.label, labelStyle, measure, block.source), labelStyle, x, y, measure, 'Lead', `${struct}.label`);
+    const r = stackLines(composeText(ctx, block.label, labelStyle, measure, block.source), labelStyle, x, y, 'Lead', `${struct}.label`);
     ops.push(...r.ops);
     y += r.height;
   }
   block.paragraphs.forEach((p, j) => {
-    const r = stackLines(composeText(ctx, p, style, measure, block.source), style, x, y, measure, 'Lead', `${struct}.${j}`);
+    const r = stackLines(composeText(ctx, p, style, measure, block.source), style, x, y, 'Lead', `${struct}.${j}`);
     ops.push(...r.ops);
     y += r.height;
   });

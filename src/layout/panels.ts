@@ -74,7 +74,7 @@ function panelUnit(title: string | undefined, paragraphs: string[], first: numbe
         const ops: DrawOp[] = [{ op: 'rect', x, y: y0, width, height: box, fill: spec.box.fill, stroke: spec.box.stroke, lineWidth: spec.box.lineWidth }];
         let y = y0 + (box - content) / 2;
         for (const g of groups) {
-          const r = stackLines(g.lines, g.style, x + inset, y, measure, g.role, g.struct);
+          const r = stackLines(g.lines, g.style, x + inset, y, g.role, g.struct);
           ops.push(...r.ops);
           y += r.height;
         }

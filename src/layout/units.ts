@@ -152,7 +152,7 @@ function headingUnit(texts: string[], struct: string, source: BlockUnit['source'
       {
         span: 1,
         slots,
-        draw: (x, top): DrawOp[] => stackLines(lines, style, x, top + above, grid.colWidth, 'H2', struct).ops,
+        draw: (x, top): DrawOp[] => stackLines(lines, style, x, top + above, 'H2', struct).ops,
         bookmarks: (top) => [{ title: texts.join(' '), level: 2, y: top }],
       },
     ],

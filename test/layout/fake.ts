@@ -3,6 +3,8 @@ import type { Article, Block } from '../../src/model/article.js';
 import type { Composer, ComposeRequest, Line } from '../../src/model/line.js';
 import type { DrawOp } from '../../src/model/page.js';
 import { loadTemplates } from '../../src/template/index.js';
+import { baselineIn, gridOf } from '../../src/layout/grid.js';
+import type { LayoutContext } from '../../src/layout/types.js';
 
 /** The project's own templates: layout tests run on the geometry that ships. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -20,11 +22,14 @@ export const fakeComposer: Composer = {
     for (let i = 0; i < chars.length; i += per) {
       const part = chars.slice(i, i + per);
       const text = part.join('');
+      // Like the real composer, centred and flush-right lines come aligned within the measure.
+      const slack = req.measure - part.length * size;
+      const dx = req.style.align === 'center' ? slack / 2 : req.style.align === 'end' ? slack : 0;
       lines.push({
-        glyphs: part.map((ch, k) => ({ face: req.style.face, gid: ch.codePointAt(0)!, x: k * size, dy: 0, advance: size, text: ch })),
+        glyphs: part.map((ch, k) => ({ face: req.style.face, gid: ch.codePointAt(0)!, x: dx + k * size, dy: 0, advance: size, text: ch })),
         size,
         measure: req.measure,
-        width: part.length * size,
+        width: dx + part.length * size,
         start: offset,
         end: offset + text.length,
         last: i + per >= chars.length,
@@ -81,3 +86,12 @@ export function box(o: Extract<DrawOp, { op: 'text' }>): { x1: number; y1: numbe
 export function overlaps(a: ReturnType<typeof box>, b: ReturnType<typeof box>, eps = 0.01): boolean {
   return a.x1 < b.x2 - eps && b.x1 < a.x2 - eps && a.y1 < b.y2 - eps && b.y1 < a.y2 - eps;
 }
+
+/** The feature template's grid as the tests see it: where columns start and where the first baseline sits. */
+export const featureTpl = templates.pages.feature!;
+export const featureGrid = gridOf(featureTpl, templates);
+export const firstBaseline = baselineIn(featureGrid.top, featureGrid.pitch, templates.styles.body!.size);
+/** Column index of a body op (justified lines start at the column edge); -1 outside every column. */
+export const columnOf = (x: number): number => featureGrid.colX.findIndex((cx) => x >= cx - 0.01 && x < cx + featureGrid.colWidth);
+/** Context for layoutArticle with the fake composer and no seeds folder. */
+export const fakeContext: LayoutContext = { templates, composer: fakeComposer, seedsDir: '/nonexistent-seeds', report: noReport };
