@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { layoutArticle } from '../../src/layout/index.js';
-import { gridOf, baselineIn } from '../../src/layout/grid.js';
-import type { LayoutContext } from '../../src/layout/types.js';
 import type { Article, Block } from '../../src/model/article.js';
 import type { DrawOp } from '../../src/model/page.js';
-import { article, box, fakeComposer, figure, head, noReport, overlaps, para, rng, templates, texts } from './fake.js';
+import { article, box, columnOf, fakeContext, featureGrid, featureTpl, figure, firstBaseline, head, overlaps, para, rng, templates, texts } from './fake.js';
 
-const ctx: LayoutContext = { templates, composer: fakeComposer, seedsDir: '/nonexistent-seeds', report: noReport };
-const tpl = templates.pages.feature!;
-const grid = gridOf(tpl, templates);
+const ctx = fakeContext;
+const tpl = featureTpl;
+const grid = featureGrid;
 const body = templates.styles.body!;
-const base0 = baselineIn(grid.top, grid.pitch, body.size);
+const base0 = firstBaseline;
 
-/** Column index of a body op (justified lines start at the column edge). */
-const colOf = (x: number): number => grid.colX.findIndex((cx) => x >= cx - 0.01 && x < cx + grid.colWidth);
+const colOf = columnOf;
 const slotOf = (y: number): number => (y - base0) / grid.pitch;
 
 /** A random feature: paragraphs of 1–12 lines, heads (one or two lines) and figures. */
@@ -99,7 +96,6 @@ describe('flow on the baseline grid', () => {
     }
     return heights;
   }
-  const balanced = (h: number[]): boolean => Math.max(...h) - Math.min(...h) <= 1;
 
   it('balances the columns of an article’s last page: within one line where the keep rules allow', () => {
     const spreads: number[] = [];

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { layoutArticle } from '../../src/layout/index.js';
-import { baselineIn, gridOf } from '../../src/layout/grid.js';
-import type { LayoutContext } from '../../src/layout/types.js';
 import type { Article, Block } from '../../src/model/article.js';
 import type { DrawOp } from '../../src/model/page.js';
-import { article, fakeComposer, figure, head, noReport, para, rng, templates, text, texts } from './fake.js';
+import { article, columnOf, fakeContext, featureGrid, figure, firstBaseline, head, para, rng, text, texts } from './fake.js';
 
-const ctx: LayoutContext = { templates, composer: fakeComposer, seedsDir: '/nonexistent-seeds', report: noReport };
-const tpl = templates.pages.feature!;
-const grid = gridOf(tpl, templates);
-const base0 = baselineIn(grid.top, grid.pitch, templates.styles.body!.size);
-const colOf = (x: number): number => grid.colX.findIndex((cx) => x >= cx - 0.01 && x < cx + grid.colWidth);
+const ctx = fakeContext;
+const grid = featureGrid;
+const base0 = firstBaseline;
+const colOf = columnOf;
 const slotOf = (y: number): number => Math.round((y - base0) / grid.pitch);
 const source = { file: 'synthetic.md', line: 1 };
 type Text = Extract<DrawOp, { op: 'text' }>;
