@@ -89,6 +89,13 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   let texts = glyphTextsOf.get(booklet);
   if (!texts) glyphTextsOf.set(booklet, (texts = glyphTexts(textRuns(booklet))));
   glyphs.preload(texts);
+  // The current page's content, as strings: ours (ctx.write) and PDFKit's own (marked-content
+  // operators, images), which all pass through addContent, in the order they were written.
+  const pageText: string[] = [];
+  doc.addContent = (data: string | Uint8Array) => {
+    pageText.push(typeof data === 'string' ? data : Buffer.from(data).toString('latin1'));
+    return doc;
+  };
   const tagger = createTagger(doc, edition.tagged);
   const ctx: DrawContext = {
     doc,
@@ -97,9 +104,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     tagger,
     images: createImagePlacer(doc, edition.name, report, (b) => hash.update(b)),
     write(s) {
-      hash.update(s);
-      // As bytes: PDFKit would convert a string char by char (content strings are ASCII).
-      doc.addContent(Buffer.from(`${s}\n`, 'latin1'));
+      pageText.push(s);
     },
     pageRefs,
     overprint,
@@ -110,9 +115,15 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     doc.switchToPage(i);
     // PDFKit keeps one CTM for the document; annotations convert their rect through it.
     doc._ctm = [1, 0, 0, -1, 0, doc.page.height];
-    hash.update(`\npage ${i} ${page.width} ${page.height}\n`);
+    const kitPage = doc.page;
     drawPage(ctx, page);
     if (print) tagger.artifact(() => ctx.write(cropMarks(page)));
+    // One write (and one digest update) per page: PDFKit turns each string it is given into a Buffer.
+    const text = `${pageText.join('\n')}\n`;
+    pageText.length = 0;
+    hash.update(`\npage ${i} ${page.width} ${page.height}\n`);
+    hash.update(text);
+    kitPage.write(Buffer.from(text, 'latin1'));
   });
 
   writeOutline(

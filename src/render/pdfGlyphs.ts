@@ -6,6 +6,7 @@
  * place that touches PDFKit's undocumented font internals (EmbeddedFont: `subset`, `widths`,
  * `unicode`, `ref()`), the same way react-pdf's renderGlyphs/encodeGlyphs do.
  */
+import { createHash } from 'node:crypto';
 import type * as fontkit from 'fontkit';
 import { loadOutlines, type FontBook } from '../font/book.js';
 import { advanceWidth, horizontalMetrics } from '../font/metrics.js';
@@ -130,6 +131,8 @@ class EmbeddedFace {
   readonly hex: string[] = [];
   /** Subset gid → natural advance in em (what /W says), for TJ adjustments. */
   readonly advance: number[] = [];
+  /** Set when `code` answered with a second-meaning copy, whose number depends on the order of the runs. */
+  usedAlternate = false;
 
   constructor(
     readonly kit: KitEmbeddedFont,
@@ -165,6 +168,7 @@ class EmbeddedFace {
     // One glyph, two meanings (e.g. U+2F47 ⽇ and U+65E5 日 share an outline): a ToUnicode
     // entry holds one string, so the second meaning gets its own copy of the glyph in the subset.
     const key = `${gid}\u0000${text}`;
+    this.usedAlternate = true;
     const alt = this.alternates.get(key);
     if (alt !== undefined) return alt;
     const glyphs = this.kit.subset.glyphs;
@@ -208,6 +212,24 @@ export function glyphTexts(runs: Iterable<readonly PlacedGlyph[]>): GlyphTexts {
   return firsts;
 }
 
+/** A run's content-stream text, valid while the document numbers its glyphs the same way. */
+interface WrittenRun {
+  numbering: string;
+  x: number;
+  y: number;
+  size: number;
+  text: string;
+  /** Face ids the run selects, for the page's font resources. */
+  faces: string[];
+}
+
+/**
+ * Written runs by their glyph array. Layout reuses an unchanged article's pages, ops and glyph
+ * arrays from one watch rebuild to the next, so those runs are not encoded again as long as every
+ * face's subset is numbered the same (the same glyphs and texts: see `numbering`).
+ */
+const written = new WeakMap<readonly PlacedGlyph[], WrittenRun>();
+
 /**
  * The faces used by one PDF document. Each fontkit Font is registered once, so two face ids
  * that point at the same file share one font program.
@@ -215,6 +237,12 @@ export function glyphTexts(runs: Iterable<readonly PlacedGlyph[]>): GlyphTexts {
 export class GlyphWriter {
   private readonly byFont = new Map<fontkit.Font, EmbeddedFace>();
   private readonly byId = new Map<string, EmbeddedFace>();
+  /**
+   * How this document numbers glyphs: the faces in registration order with each one's glyphs and
+   * texts. Subset gids follow from it (preload adds glyphs in gid order), so a run written under
+   * the same numbering is the same text; empty until preload.
+   */
+  private numbering = '';
 
   constructor(
     private readonly doc: KitDocument,
@@ -243,7 +271,14 @@ export class GlyphWriter {
    * then always gives the same subset (see `encodedSubsets`), whatever the order of the text.
    */
   preload(firsts: GlyphTexts): void {
-    for (const [id, m] of firsts) this.face(id).preload(m);
+    const parts: string[] = [];
+    for (const [id, m] of firsts) {
+      const face = this.face(id);
+      face.preload(m);
+      parts.push(`${id}\u0001${face.name}`);
+      for (const gid of [...m.keys()].sort((a, b) => a - b)) parts.push(`${gid}\u0002${m.get(gid)}`);
+    }
+    this.numbering = createHash('sha1').update(parts.join('\u0003')).digest('base64');
   }
 
   /** Identity of every embedded font (name and checksum), for the document digest. */
@@ -260,6 +295,16 @@ export class GlyphWriter {
   run(x: number, y: number, size: number, glyphs: readonly PlacedGlyph[]): string {
     if (glyphs.length === 0) return '';
     const page = this.doc.page;
+    const known = written.get(glyphs);
+    if (known && this.numbering && known.numbering === this.numbering && known.x === x && known.y === y && known.size === size) {
+      for (const id of known.faces) {
+        const f = this.face(id);
+        page.fonts[f.name] ??= f.kit.ref();
+      }
+      return known.text;
+    }
+    const faces: string[] = [];
+    let alternates = false;
     let out = `BT\n1 0 0 -1 ${num(x + glyphs[0]!.x)} ${num(y)} Tm\n`;
     let face: EmbeddedFace | null = null;
     let faceId = '';
@@ -271,6 +316,7 @@ export class GlyphWriter {
     for (let i = 0; i < glyphs.length; i++) {
       const g = glyphs[i]!;
       const f: EmbeddedFace = g.face === faceId && face ? face : this.face(g.face);
+      if (g.face !== faceId && !faces.includes(g.face)) faces.push(g.face);
       faceId = g.face;
       if (f !== face || g.dy !== rise) {
         if (tj) out += `[${tj}${open ? '>' : ''}] TJ\n`;
@@ -287,7 +333,9 @@ export class GlyphWriter {
         }
         if (i === 0) pen = g.x;
       }
+      f.usedAlternate = false;
       const sub = f.code(g.gid, g.text);
+      alternates ||= f.usedAlternate;
       // TJ numbers are thousandths of an em, subtracted from the pen: positive moves left.
       const adj = Math.round((pen - g.x) * k);
       if (adj !== 0) {
@@ -302,6 +350,9 @@ export class GlyphWriter {
     }
     if (tj) out += `[${tj}${open ? '>' : ''}] TJ\n`;
     if (rise !== 0) out += '0 Ts\n';
-    return out + 'ET';
+    out += 'ET';
+    // A run that drew a second-meaning copy is written afresh: that copy's number depends on run order.
+    if (this.numbering && !alternates) written.set(glyphs, { numbering: this.numbering, x, y, size, text: out, faces });
+    return out;
   }
 }
