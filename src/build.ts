@@ -25,6 +25,13 @@ export interface BuildOptions {
   icc?: string;
   /** Folder of the persistent cache (`.cache/`); none when absent. */
   cache?: string;
+  /**
+   * A rehearsal (watch mode, before the first edit): source file number `rehearse` (modulo their
+   * count) is parsed and laid out again as if edited, both editions are rendered, nothing is
+   * written. It takes the code an edit runs through V8's tiers, so the editor's first rebuilds
+   * are as quick as the later ones.
+   */
+  rehearse?: number;
 }
 
 export interface BuildResult {
@@ -99,6 +106,28 @@ async function templatesFor(dir: string, store: CacheStore | null): Promise<{ te
  * once all of them succeeded, each by an atomic rename, so a failed build leaves dist/ as it was.
  */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const { booklet, fonts, diagnostics, timings, report, memo, store, laidOut } = await laidOutBooklet(opts);
+  // Pages → the distribution PDF (RGB, tagged, outline) and the press PDF (CMYK, bleed, marks).
+  const creationDate = new Date(`${booklet.meta.date}T00:00:00Z`);
+  const t0 = performance.now();
+  const screen = await renderPdf(booklet, fonts, { edition: 'screen', creationDate, report });
+  const print = await renderPdf(booklet, fonts, { edition: 'print', creationDate, report, ...(opts.icc ? { iccProfile: opts.icc } : {}) });
+  const imposed = opts.impose ? await imposeBooklet(print) : undefined;
+  timings.render = performance.now() - t0;
+  if (opts.rehearse !== undefined) return { files: [], pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, persist: () => undefined };
+
+  const files = [join(opts.out, 'supplement.pdf'), join(opts.out, 'supplement-print.pdf')];
+  writeAtomic(files[0]!, screen);
+  writeAtomic(files[1]!, print);
+  if (imposed) {
+    files.push(join(opts.out, 'supplement-imposed.pdf'));
+    writeAtomic(files[2]!, imposed);
+  }
+  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, persist: () => void (store && memo.save(store)) };
+}
+
+/** Ingest, templates, fonts and layout: everything before the PDFs. */
+async function laidOutBooklet(opts: BuildOptions) {
   const diagnostics: Diagnostic[] = [];
   let sink: Diagnostic[] | null = null;
   const report = (d: Diagnostic) => {
@@ -128,7 +157,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   useSubsetStore(store);
 
   // Raw copy and editors' Markdown → articles (blocks in reading order).
-  const articles = step('ingest', () => readArticles(opts.seeds, report));
+  const again = new Set<string>();
+  const reread = opts.rehearse === undefined ? undefined : (file: string, i: number, n: number) => i === opts.rehearse! % n && again.add(file).size > 0;
+  const articles = step('ingest', () => readArticles(opts.seeds, report, reread));
   // Page templates and named styles → validated page descriptions.
   const t1 = performance.now();
   const { templates, key: templatesKey } = await templatesFor(opts.templates, store);
@@ -145,27 +176,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
   const composer = memo.wrap(createComposer(fonts, report), fonts);
   // Articles unchanged since the last build of this process keep their pages (see cache/articles.ts).
-  const articleLayout = articleLayouts.wrap(layoutArticle, templatesKey ? hashOf(templatesKey, fontsKey) : '', memo, capture);
+  const articleLayout = articleLayouts.wrap(layoutArticle, templatesKey ? hashOf(templatesKey, fontsKey) : '', memo, capture, (a) => again.has(a.source.file));
   const booklet = step('layout', () =>
     layoutBooklet(articles, templates, composer, { seedsDir: opts.seeds, ...(opts.date ? { date: opts.date } : {}), report, articleLayout }),
   );
   const laidOut = articleLayouts.laidOut;
   articleLayouts.finish();
-  // Pages → the distribution PDF (RGB, tagged, outline) and the press PDF (CMYK, bleed, marks).
-  const creationDate = new Date(`${booklet.meta.date}T00:00:00Z`);
-  const t0 = performance.now();
-  const screen = await renderPdf(booklet, fonts, { edition: 'screen', creationDate, report });
-  const print = await renderPdf(booklet, fonts, { edition: 'print', creationDate, report, ...(opts.icc ? { iccProfile: opts.icc } : {}) });
-  const imposed = opts.impose ? await imposeBooklet(print) : undefined;
-  timings.render = performance.now() - t0;
-
-  const files = [join(opts.out, 'supplement.pdf'), join(opts.out, 'supplement-print.pdf')];
-  writeAtomic(files[0]!, screen);
-  writeAtomic(files[1]!, print);
-  if (imposed) {
-    files.push(join(opts.out, 'supplement-imposed.pdf'));
-    writeAtomic(files[2]!, imposed);
-  }
-  const used = memo;
-  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, persist: () => void (store && used.save(store)) };
+  return { booklet, fonts, diagnostics, timings, report, memo, store, laidOut };
 }

@@ -1,6 +1,11 @@
 import { InputError } from './model/source.js';
 import { build, type BuildOptions } from './build.js';
 
+/** Rehearsed edits after the first build (see BuildOptions.rehearse). */
+const REHEARSALS = 3;
+/** Quiet time after a build before the persistent cache is written. */
+const PERSIST_AFTER_MS = 1000;
+
 export interface WatchLog {
   log(line: string): void;
   error(line: string): void;
@@ -13,6 +18,14 @@ export interface WatchLog {
  * are coalesced into one more build.
  */
 export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSignal): Promise<void> {
+  let persistTimer: NodeJS.Timeout | undefined;
+  let persistLater: (() => void) | undefined;
+  const flushPersist = () => {
+    clearTimeout(persistTimer);
+    const p = persistLater;
+    persistLater = undefined;
+    p?.();
+  };
   let running = false;
   let again = false;
   let builds = 0;
@@ -40,8 +53,11 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
           const ms = Math.round(performance.now() - t0);
           for (const d of r.diagnostics) out.error(`  ${d.level}: ${d.source ? `${d.source.file}:${d.source.line}: ` : ''}${d.message}`);
           out.log(`build ${builds} (${why}): ${r.pages} pages, ${r.diagnostics.length} warnings, ${ms} ms`);
-          // The persistent cache is for the next fresh process: written after the build is reported.
-          r.persist();
+          // The persistent cache is for the next fresh process: written once edits pause, off the path
+          // of the next rebuild (and on stop).
+          clearTimeout(persistTimer);
+          persistLater = r.persist;
+          persistTimer = setTimeout(flushPersist, PERSIST_AFTER_MS);
         } catch (e) {
           const msg = e instanceof InputError ? e.format() : (e as Error).message;
           out.error(`build failed (${why}): ${msg}; keeping the last good PDF`);
@@ -53,6 +69,9 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   };
 
   await once('start');
+  // Rehearsals of an edit (see BuildOptions.rehearse), before the watcher reports that it is ready.
+  // A failure here is only a slower first rebuild.
+  for (let i = 0; i < REHEARSALS && builds > 0 && !stopped; i++) await build({ ...opts, rehearse: i }).catch(() => undefined);
   const { watch: chokidarWatch } = await import('chokidar');
   const watcher = chokidarWatch([opts.seeds, opts.templates, opts.fonts], {
     ignoreInitial: true,
@@ -78,7 +97,10 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
       // A build in progress finishes (its PDFs are written atomically either way); chokidar's
       // close can wait on write-finish polling, so it is not awaited: the caller exits.
       void watcher.close().catch(() => undefined);
-      void current.then(() => resolveDone());
+      void current.then(() => {
+        flushPersist();
+        resolveDone();
+      });
     };
     signal?.addEventListener('abort', stop, { once: true });
     process.once('SIGINT', stop);

@@ -39,13 +39,15 @@ export class ArticleLayouts {
     context: string,
     memo: LineMemo,
     capture: <T>(f: () => T) => { value: T; diagnostics: Diagnostic[] },
+    /** Articles to lay out again even if unchanged (the watcher's rehearsal). */
+    again: (article: Article) => boolean = () => false,
   ): ArticleLayout {
     this.next = new Map();
     this.laidOut = [];
     return (article, ctx) => {
       const figures = article.blocks.flatMap((b) => (b.kind === 'figure' && b.src ? [fileIdentity(resolve(ctx.seedsDir, b.src))] : []));
       const key = context ? hashOf(context, resolve(ctx.seedsDir), JSON.stringify(article), ...figures) : '';
-      const hit = key ? (this.next.get(key) ?? this.entries.get(key)) : undefined;
+      const hit = key && !again(article) ? (this.next.get(key) ?? this.entries.get(key)) : undefined;
       if (hit) {
         this.next.set(key, hit);
         memo.touch(hit.keys);

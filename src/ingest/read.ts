@@ -1,8 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Article, ArticleMeta, Block } from '../model/article.js';
-import { InputError, type Report } from '../model/source.js';
-import { readSource } from './decode.js';
+import { InputError, type Diagnostic, type Report } from '../model/source.js';
+import { decodeSource, readSource } from './decode.js';
 import { fileMarkdown } from './emit.js';
 import { splitDocuments } from './frontmatter.js';
 import { inferArticles, type Draft } from './infer.js';
@@ -33,8 +33,8 @@ export function importText(text: string, file: string): Draft[] {
   return drafts;
 }
 
-function importDrafts(file: string, report: Report): Draft[] {
-  const drafts = importText(readSource(file, report), file);
+function importDrafts(file: string, report: Report, text = readSource(file, report)): Draft[] {
+  const drafts = importText(text, file);
   for (const d of drafts) for (const w of d.warnings) report({ level: 'warning', message: w.message, source: { file, line: w.line } });
   return drafts;
 }
@@ -62,8 +62,8 @@ function toArticles(stem: string, file: string, parts: Array<{ meta: ArticleMeta
   }));
 }
 
-/** Every article of a seeds folder, in file-name order. */
-export function readArticles(seedsDir: string, report: Report): Article[] {
+/** Every article of a seeds folder, in file-name order; `reread` names source files (by index) to parse even if unchanged. */
+export function readArticles(seedsDir: string, report: Report, reread?: (file: string, index: number, count: number) => boolean): Article[] {
   let names: string[];
   try {
     if (!statSync(seedsDir).isDirectory()) throw new InputError('seeds path is not a folder', { file: seedsDir, line: 0 });
@@ -75,14 +75,40 @@ export function readArticles(seedsDir: string, report: Report): Article[] {
   const stems = [...new Set(names.filter((n) => /\.(txt|md)$/u.test(n) && !/^readme\.md$/iu.test(n)).map((n) => n.replace(/\.(txt|md)$/u, '')))].sort();
   if (stems.length === 0) throw new InputError('no sources in seeds folder (expected *.txt or *.md)', { file: seedsDir, line: 0 });
   const articles: Article[] = [];
-  for (const stem of stems) {
-    const md = join(seedsDir, `${stem}.md`);
-    if (names.includes(`${stem}.md`)) {
-      articles.push(...toArticles(stem, md, parseMarkdown(readSource(md, report), md, report)));
-    } else {
-      const txt = join(seedsDir, `${stem}.txt`);
-      articles.push(...toArticles(stem, txt, importDrafts(txt, report)));
-    }
+  stems.forEach((stem, i) => {
+    const md = names.includes(`${stem}.md`);
+    const file = join(seedsDir, `${stem}.${md ? 'md' : 'txt'}`);
+    articles.push(...sourceArticles(stem, file, md, report, reread?.(file, i, stems.length) ?? false));
+  });
+  return articles;
+}
+
+/**
+ * The articles of each source file by its bytes, for the life of the process: a watch rebuild
+ * after an edit parses the edited file again and reuses the others' articles (and replays their
+ * warnings). Ingest reads nothing but the file itself, so its bytes decide the result.
+ */
+const byFile = new Map<string, { bytes: Buffer; articles: Article[]; diagnostics: Diagnostic[] }>();
+
+function sourceArticles(stem: string, file: string, markdown: boolean, report: Report, reread: boolean): Article[] {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`, { file, line: 0 });
   }
+  const known = byFile.get(file);
+  if (!reread && known?.bytes.equals(bytes)) {
+    for (const d of known.diagnostics) report(d);
+    return known.articles;
+  }
+  const diagnostics: Diagnostic[] = [];
+  const mine: Report = (d) => {
+    diagnostics.push(d);
+    report(d);
+  };
+  const text = decodeSource(bytes, file, mine);
+  const articles = toArticles(stem, file, markdown ? parseMarkdown(text, file, mine) : importDrafts(file, mine, text));
+  byFile.set(file, { bytes, articles, diagnostics });
   return articles;
 }

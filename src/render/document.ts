@@ -119,11 +119,11 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     drawPage(ctx, page);
     if (print) tagger.artifact(() => ctx.write(cropMarks(page)));
     // One write (and one digest update) per page: PDFKit turns each string it is given into a Buffer.
-    const text = `${pageText.join('\n')}\n`;
+    const bytes = Buffer.from(`${pageText.join('\n')}\n`, 'latin1');
     pageText.length = 0;
     hash.update(`\npage ${i} ${page.width} ${page.height}\n`);
-    hash.update(text);
-    kitPage.write(Buffer.from(text, 'latin1'));
+    hash.update(bytes);
+    kitPage.write(bytes);
   });
 
   writeOutline(

@@ -48,4 +48,20 @@ describe('laid-out articles by content (watch mode)', () => {
     expect(rebuilt.map((b, i) => b.equals(coldBytes[i]!))).toEqual([true, true]);
     expect(edited.diagnostics.map((d) => d.message).sort()).toEqual(cold.diagnostics.map((d) => d.message).sort());
   });
+
+  it('a rehearsal lays out one source file again and writes nothing', async () => {
+    const work = workCopy();
+    const out = tempDir('rehearse-out');
+    const { build } = await import('../../src/build.js');
+    const first = await build(options(work.seeds, out));
+    const before = first.files.map((f) => readFileSync(f));
+    const stems = [...new Set(readdirSync(work.seeds).map((f) => f.replace(/\.(txt|md)$/, '')))].sort();
+    const rehearsal = await build({ ...options(work.seeds, out), rehearse: stems.length + 1 });
+    expect(rehearsal.files).toEqual([]);
+    // File number 1 (modulo the count): its articles, and only those, were laid out again.
+    expect(rehearsal.laidOut.length).toBeGreaterThan(0);
+    expect(rehearsal.laidOut.every((id) => id.startsWith(stems[1]!))).toBe(true);
+    expect(first.files.map((f, i) => readFileSync(f).equals(before[i]!))).toEqual([true, true]);
+    expect(rehearsal.pages).toBe(first.pages);
+  });
 });
