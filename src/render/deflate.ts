@@ -52,3 +52,11 @@ export function rememberDeflate(persistent: DeflateStore | null): void {
   store = persistent;
   if (zlib.deflateSync !== (remembered as typeof zlib.deflateSync)) zlib.deflateSync = remembered as typeof zlib.deflateSync;
 }
+
+/**
+ * Deflate at zlib's best settings, through the memo: the object streams of a rebuilt screen PDF
+ * are mostly the same as the last build's.
+ */
+export function deflateBest(data: Uint8Array): Buffer {
+  return remembered(data);
+}

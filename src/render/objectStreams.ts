@@ -8,6 +8,7 @@
  * input (a layout this pass does not know) returns the input unchanged.
  */
 import zlib from 'node:zlib';
+import { deflateBest } from './deflate.js';
 
 /** Objects per object stream. */
 const PER_STREAM = 200;
@@ -86,7 +87,7 @@ export function packObjects(pdf: Uint8Array): Uint8Array {
       inStream[o.num] = [num, i];
     });
     header = `${header.trimEnd()}\n`;
-    const data = zlib.deflateSync(Buffer.from(header + body, 'latin1'), { level: 9, memLevel: 9 });
+    const data = deflateBest(Buffer.from(header + body, 'latin1'));
     const obj = Buffer.concat([
       Buffer.from(
         `${num} 0 obj\n<<\n/Type /ObjStm\n/N ${group.length}\n/First ${header.length}\n/Filter /FlateDecode\n/Length ${data.length}\n>>\nstream\n`,
