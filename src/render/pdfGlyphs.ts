@@ -119,6 +119,22 @@ function advanceOf(font: fontkit.Font, gid: number): number {
   return adv;
 }
 
+/** What `EmbeddedFace.preload` left for one glyph set (the inner arrays are never mutated). */
+interface Preloaded {
+  key: string;
+  glyphs: number[];
+  mapping: Record<number, number>;
+  widths: number[];
+  unicode: number[][];
+  primary: Int32Array;
+  texts: string[];
+  hex: string[];
+  advance: number[];
+}
+
+/** Per font: the tables of its last preload, reused by the next document with the same glyphs. */
+const preloaded = new WeakMap<fontkit.Font, Preloaded>();
+
 /** One embedded font program and the glyph table we keep for it in this document. */
 class EmbeddedFace {
   /** Original gid → subset gid for the glyph's first (primary) text; -1 = not yet used. */
@@ -145,9 +161,43 @@ class EmbeddedFace {
     memoizeEncode(kit, fontIdentity);
   }
 
-  /** Adds glyphs in gid order before any run is written, so the subset does not depend on text order. */
-  preload(first: ReadonlyMap<number, string>): void {
-    for (const gid of [...first.keys()].sort((a, b) => a - b)) this.code(gid, first.get(gid)!);
+  /**
+   * Adds glyphs in gid order before any run is written, so the subset does not depend on text order.
+   * Returns the glyph set's key. A fresh face given the same glyphs and texts as the last document's
+   * copies that document's tables instead of adding the glyphs one by one (watch rebuilds).
+   */
+  preload(first: ReadonlyMap<number, string>): string {
+    const gids = [...first.keys()].sort((a, b) => a - b);
+    const key = gids.map((gid) => `${gid}\u0002${first.get(gid)}`).join('\u0003');
+    const subset = this.kit.subset as unknown as { glyphs: number[]; mapping: Record<number, number> };
+    const fresh = subset.glyphs.length === 1 && this.texts.length === 0;
+    const known = preloaded.get(this.kit.font);
+    if (fresh && known?.key === key) {
+      subset.glyphs = known.glyphs.slice();
+      subset.mapping = { ...known.mapping };
+      this.kit.widths = known.widths.slice();
+      this.kit.unicode = known.unicode.slice();
+      this.primary.set(known.primary);
+      this.texts.push(...known.texts);
+      this.hex.push(...known.hex);
+      this.advance.push(...known.advance);
+      return key;
+    }
+    for (const gid of gids) this.code(gid, first.get(gid)!);
+    if (fresh) {
+      preloaded.set(this.kit.font, {
+        key,
+        glyphs: subset.glyphs.slice(),
+        mapping: { ...subset.mapping },
+        widths: this.kit.widths.slice(),
+        unicode: this.kit.unicode.slice(),
+        primary: this.primary.slice(),
+        texts: this.texts.slice(),
+        hex: this.hex.slice(),
+        advance: this.advance.slice(),
+      });
+    }
+    return key;
   }
 
   /** Subset gid for `gid` copied as `text`, adding it to the subset on first use. */
@@ -274,9 +324,7 @@ export class GlyphWriter {
     const parts: string[] = [];
     for (const [id, m] of firsts) {
       const face = this.face(id);
-      face.preload(m);
-      parts.push(`${id}\u0001${face.name}`);
-      for (const gid of [...m.keys()].sort((a, b) => a - b)) parts.push(`${gid}\u0002${m.get(gid)}`);
+      parts.push(`${id}\u0001${face.name}\u0001${face.preload(m)}`);
     }
     this.numbering = createHash('sha1').update(parts.join('\u0003')).digest('base64');
   }
