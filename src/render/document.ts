@@ -12,7 +12,7 @@ import type { FontBook } from '../font/book.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { Booklet } from '../model/page.js';
 import type { Report } from '../model/source.js';
-import { drawPage, type DrawContext } from './draw.js';
+import { drawPage, tagPage, type DrawContext } from './draw.js';
 import { createEdition, type EditionName } from './editions.js';
 import { createImagePlacer } from './images.js';
 import { createKitDocument } from './kit.js';
@@ -21,6 +21,7 @@ import { creationDate, infoEntries, useOwnXmp, xmpPacket } from './metadata.js';
 import { outlineTree, writeOutline } from './outline.js';
 import { addOutputIntent, readIccProfile } from './outputIntent.js';
 import { packObjects } from './objectStreams.js';
+import { PageMemo, reusablePage } from './pageMemo.js';
 import { GlyphWriter, glyphTexts, type GlyphTexts } from './pdfGlyphs.js';
 import { createTagger } from './tagging.js';
 
@@ -111,20 +112,41 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     report,
   };
 
+  // Pages drawn exactly as in the last document of this edition keep their content (pageMemo.ts).
+  pageMemo.begin(edition.name);
+  const context = glyphs.glyphNumbering ? `${edition.name}\u0000${JSON.stringify(booklet.palette)}\u0000${glyphs.glyphNumbering}` : '';
   booklet.pages.forEach((page, i) => {
     doc.switchToPage(i);
     // PDFKit keeps one CTM for the document; annotations convert their rect through it.
     doc._ctm = [1, 0, 0, -1, 0, doc.page.height];
     const kitPage = doc.page;
-    drawPage(ctx, page);
-    if (print) tagger.artifact(() => ctx.write(cropMarks(page)));
-    // One write (and one digest update) per page: PDFKit turns each string it is given into a Buffer.
-    const bytes = Buffer.from(`${pageText.join('\n')}\n`, 'latin1');
+    const known = context ? pageMemo.find(edition.name, context, page) : undefined;
+    let bytes: Buffer;
+    if (known) {
+      tagPage(ctx, page);
+      if (print) tagger.artifact(() => undefined);
+      for (const name of known.fonts) kitPage.fonts[name] = glyphs.fontRef(name);
+      for (const name of known.gstates) kitPage.ext_gstates[name] = overprint;
+      bytes = known.bytes;
+      pageMemo.keep(edition.name, known);
+    } else {
+      const alternates = glyphs.alternateRuns;
+      drawPage(ctx, page);
+      if (print) tagger.artifact(() => ctx.write(cropMarks(page)));
+      // One write (and one digest update) per page: PDFKit turns each string it is given into a Buffer.
+      bytes = Buffer.from(`${pageText.join('\n')}\n`, 'latin1');
+      if (context && glyphs.alternateRuns === alternates && reusablePage(page)) {
+        const used = (entry: unknown) => Object.keys((entry ?? {}) as object);
+        const { Font, ExtGState } = kitPage.resources.data;
+        pageMemo.keep(edition.name, { ops: page.ops.slice(), context, bytes, fonts: used(Font), gstates: used(ExtGState) });
+      }
+    }
     pageText.length = 0;
     hash.update(`\npage ${i} ${page.width} ${page.height}\n`);
     hash.update(bytes);
     kitPage.write(bytes);
   });
+  pageMemo.finish(edition.name);
 
   writeOutline(
     doc,
@@ -144,6 +166,9 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   // The screen edition (PDF 1.7) packs its dictionaries into object streams; the press file stays classic.
   return print ? concat(chunks) : packObjects(concat(chunks));
 }
+
+/** Page content of the last document of each edition, for the next (watch rebuilds). */
+const pageMemo = new PageMemo();
 
 /** The glyphs of a booklet, computed once for both editions. */
 const glyphTextsOf = new WeakMap<Booklet, GlyphTexts>();

@@ -98,3 +98,20 @@ export function drawPage(ctx: DrawContext, page: Page): void {
   for (const op of page.ops) drawOp(ctx, page, op);
   if (off) ctx.write('Q');
 }
+
+const nothing = (): void => undefined;
+
+/**
+ * The structure calls `drawPage` makes for this page, drawing nothing: a page whose content is
+ * reused (pageMemo.ts) still gets its marked-content ids and structure elements, in the same order.
+ * Keep in step with `drawOp`.
+ */
+export function tagPage(ctx: DrawContext, page: Page): void {
+  for (const op of page.ops) {
+    if (op.op === 'text') {
+      if (op.glyphs.length > 0) ctx.tagger.text(page, op.role, op.struct, nothing);
+    } else if (op.op === 'rule' || (op.op === 'rect' && (op.fill || op.stroke))) {
+      ctx.tagger.artifact(nothing);
+    }
+  }
+}

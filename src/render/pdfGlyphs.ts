@@ -293,6 +293,19 @@ export class GlyphWriter {
    * the same numbering is the same text; empty until preload.
    */
   private numbering = '';
+  /** Runs written so far that drew a second-meaning copy (their text depends on run order). */
+  alternateRuns = 0;
+
+  /** How this document numbers glyphs (see `numbering`); empty before preload. */
+  get glyphNumbering(): string {
+    return this.numbering;
+  }
+
+  /** The font resource `name` (`F1`, …) of a face already registered in this document. */
+  fontRef(name: string): unknown {
+    for (const face of this.byFont.values()) if (face.name === name) return face.kit.ref();
+    return undefined;
+  }
 
   constructor(
     private readonly doc: KitDocument,
@@ -400,7 +413,8 @@ export class GlyphWriter {
     if (rise !== 0) out += '0 Ts\n';
     out += 'ET';
     // A run that drew a second-meaning copy is written afresh: that copy's number depends on run order.
-    if (this.numbering && !alternates) written.set(glyphs, { numbering: this.numbering, x, y, size, text: out, faces });
+    if (alternates) this.alternateRuns++;
+    else if (this.numbering) written.set(glyphs, { numbering: this.numbering, x, y, size, text: out, faces });
     return out;
   }
 }
