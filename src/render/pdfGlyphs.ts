@@ -6,7 +6,6 @@
  * place that touches PDFKit's undocumented font internals (EmbeddedFont: `subset`, `widths`,
  * `unicode`, `ref()`), the same way react-pdf's renderGlyphs/encodeGlyphs do.
  */
-import { createHash } from 'node:crypto';
 import type * as fontkit from 'fontkit';
 import { loadOutlines, type FontBook } from '../font/book.js';
 import { advanceWidth, horizontalMetrics } from '../font/metrics.js';
@@ -121,7 +120,10 @@ function advanceOf(font: fontkit.Font, gid: number): number {
 
 /** What `EmbeddedFace.preload` left for one glyph set (the inner arrays are never mutated). */
 interface Preloaded {
-  key: string;
+  /** Distinct per glyph set: documents that share it number their glyphs alike. */
+  serial: number;
+  gids: number[];
+  firstTexts: string[];
   glyphs: number[];
   mapping: Record<number, number>;
   widths: number[];
@@ -132,8 +134,16 @@ interface Preloaded {
   advance: number[];
 }
 
+let serials = 0;
+
 /** Per font: the tables of its last preload, reused by the next document with the same glyphs. */
 const preloaded = new WeakMap<fontkit.Font, Preloaded>();
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** One embedded font program and the glyph table we keep for it in this document. */
 class EmbeddedFace {
@@ -163,16 +173,16 @@ class EmbeddedFace {
 
   /**
    * Adds glyphs in gid order before any run is written, so the subset does not depend on text order.
-   * Returns the glyph set's key. A fresh face given the same glyphs and texts as the last document's
-   * copies that document's tables instead of adding the glyphs one by one (watch rebuilds).
+   * Returns the glyph set's serial number. A fresh face given the same glyphs and texts as the last
+   * document's copies that document's tables instead of adding the glyphs one by one (watch rebuilds).
    */
-  preload(first: ReadonlyMap<number, string>): string {
+  preload(first: ReadonlyMap<number, string>): number {
     const gids = [...first.keys()].sort((a, b) => a - b);
-    const key = gids.map((gid) => `${gid}\u0002${first.get(gid)}`).join('\u0003');
+    const firstTexts = gids.map((gid) => first.get(gid)!);
     const subset = this.kit.subset as unknown as { glyphs: number[]; mapping: Record<number, number> };
     const fresh = subset.glyphs.length === 1 && this.texts.length === 0;
     const known = preloaded.get(this.kit.font);
-    if (fresh && known?.key === key) {
+    if (fresh && known && sameList(known.gids, gids) && sameList(known.firstTexts, firstTexts)) {
       subset.glyphs = known.glyphs.slice();
       subset.mapping = { ...known.mapping };
       this.kit.widths = known.widths.slice();
@@ -181,12 +191,15 @@ class EmbeddedFace {
       this.texts.push(...known.texts);
       this.hex.push(...known.hex);
       this.advance.push(...known.advance);
-      return key;
+      return known.serial;
     }
-    for (const gid of gids) this.code(gid, first.get(gid)!);
+    for (let i = 0; i < gids.length; i++) this.code(gids[i]!, firstTexts[i]!);
+    const serial = ++serials;
     if (fresh) {
       preloaded.set(this.kit.font, {
-        key,
+        serial,
+        gids,
+        firstTexts,
         glyphs: subset.glyphs.slice(),
         mapping: { ...subset.mapping },
         widths: this.kit.widths.slice(),
@@ -197,7 +210,7 @@ class EmbeddedFace {
         advance: this.advance.slice(),
       });
     }
-    return key;
+    return serial;
   }
 
   /** Subset gid for `gid` copied as `text`, adding it to the subset on first use. */
@@ -288,9 +301,9 @@ export class GlyphWriter {
   private readonly byFont = new Map<fontkit.Font, EmbeddedFace>();
   private readonly byId = new Map<string, EmbeddedFace>();
   /**
-   * How this document numbers glyphs: the faces in registration order with each one's glyphs and
-   * texts. Subset gids follow from it (preload adds glyphs in gid order), so a run written under
-   * the same numbering is the same text; empty until preload.
+   * How this document numbers glyphs: the faces in registration order with the serial of each one's
+   * glyph set (glyphs and texts). Subset gids follow from it (preload adds glyphs in gid order), so a
+   * run written under the same numbering is the same text; empty until preload.
    */
   private numbering = '';
   /** Runs written so far that drew a second-meaning copy (their text depends on run order). */
@@ -339,7 +352,7 @@ export class GlyphWriter {
       const face = this.face(id);
       parts.push(`${id}\u0001${face.name}\u0001${face.preload(m)}`);
     }
-    this.numbering = createHash('sha1').update(parts.join('\u0003')).digest('base64');
+    this.numbering = parts.join('\u0003');
   }
 
   /** Identity of every embedded font (name and checksum), for the document digest. */
