@@ -21,6 +21,7 @@ import { creationDate, infoEntries, useOwnXmp, xmpPacket } from './metadata.js';
 import { outlineTree, writeOutline } from './outline.js';
 import { addOutputIntent, readIccProfile } from './outputIntent.js';
 import { packObjects } from './objectStreams.js';
+import { deflateBest } from './deflate.js';
 import { PageMemo, reusablePage } from './pageMemo.js';
 import { GlyphWriter, glyphTexts, type GlyphTexts } from './pdfGlyphs.js';
 import { createTagger } from './tagging.js';
@@ -121,30 +122,39 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     doc._ctm = [1, 0, 0, -1, 0, doc.page.height];
     const kitPage = doc.page;
     const known = context ? pageMemo.find(edition.name, context, page) : undefined;
-    let bytes: Buffer;
+    let deflated: Buffer;
+    let digest: Buffer;
     if (known) {
       tagPage(ctx, page);
       if (print) tagger.artifact(() => undefined);
       for (const name of known.fonts) kitPage.fonts[name] = glyphs.fontRef(name);
       for (const name of known.gstates) kitPage.ext_gstates[name] = overprint;
-      bytes = known.bytes;
+      ({ deflated, digest } = known);
       pageMemo.keep(edition.name, known);
     } else {
       const alternates = glyphs.alternateRuns;
       drawPage(ctx, page);
       if (print) tagger.artifact(() => ctx.write(cropMarks(page)));
-      // One write (and one digest update) per page: PDFKit turns each string it is given into a Buffer.
-      bytes = Buffer.from(`${pageText.join('\n')}\n`, 'latin1');
+      // One string per page, after what PDFKit wrote when it added the page (its y-flip).
+      const bytes = Buffer.concat([...kitPage.content.buffer, Buffer.from(`${pageText.join('\n')}\n`, 'latin1')]);
+      deflated = deflateBest(bytes);
+      digest = createHash('sha256').update(bytes).digest();
       if (context && glyphs.alternateRuns === alternates && reusablePage(page)) {
         const used = (entry: unknown) => Object.keys((entry ?? {}) as object);
         const { Font, ExtGState } = kitPage.resources.data;
-        pageMemo.keep(edition.name, { ops: page.ops.slice(), context, bytes, fonts: used(Font), gstates: used(ExtGState) });
+        pageMemo.keep(edition.name, { ops: page.ops.slice(), width: page.width, height: page.height, context, deflated, digest, fonts: used(Font), gstates: used(ExtGState) });
       }
     }
     pageText.length = 0;
     hash.update(`\npage ${i} ${page.width} ${page.height}\n`);
-    hash.update(bytes);
-    kitPage.write(bytes);
+    hash.update(digest);
+    // The page's whole content, deflated here (a reused page's is kept deflated): PDFKit writes it as it is.
+    const content = kitPage.content;
+    content.buffer = [];
+    content.data.Length = 0;
+    content.compress = false;
+    content.data.Filter = 'FlateDecode';
+    content.write(deflated);
   });
   pageMemo.finish(edition.name);
 

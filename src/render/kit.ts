@@ -18,6 +18,8 @@ export interface KitPage {
   dictionary: KitRef;
   fonts: Record<string, unknown>;
   ext_gstates: Record<string, unknown>;
+  /** The page's content stream; `buffer` holds what was written to it so far. */
+  content: KitRef & { buffer: Uint8Array[] };
   /** The page's resource dictionary (`fonts` and `ext_gstates` create their entries on first read). */
   resources: KitRef;
   /** Appends to the page's content stream (a string gets a newline). */

@@ -10,11 +10,15 @@
 import type { DrawOp, Page } from '../model/page.js';
 
 export interface PageContent {
-  /** The ops drawn, by reference (a text op's glyph array too). */
+  /** The ops drawn, by reference (a text op's glyph array too), on a page of this size. */
   ops: readonly DrawOp[];
+  width: number;
+  height: number;
   /** Edition, palette and glyph numbering of the document it was drawn in. */
   context: string;
-  bytes: Buffer;
+  /** The content stream, deflated, and the SHA-256 of its plain text (for the document digest). */
+  deflated: Buffer;
+  digest: Buffer;
   /** Resource names the page used: fonts (`F1`, …) and graphics states. */
   fonts: string[];
   gstates: string[];
@@ -42,7 +46,9 @@ export class PageMemo {
 
   find(edition: string, context: string, page: Page): PageContent | undefined {
     const ops = page.ops;
-    return this.last.get(edition)?.find((p) => p.context === context && p.ops.length === ops.length && p.ops.every((op, i) => sameOp(op, ops[i]!)));
+    return this.last
+      .get(edition)
+      ?.find((p) => p.context === context && p.width === page.width && p.height === page.height && p.ops.length === ops.length && p.ops.every((op, i) => sameOp(op, ops[i]!)));
   }
 
   /** A document of `edition` starts (what an unfinished one kept is dropped). */
