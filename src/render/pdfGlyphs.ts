@@ -351,6 +351,9 @@ export class GlyphWriter {
     for (const [id, m] of firsts) {
       const face = this.face(id);
       parts.push(`${id}\u0001${face.name}\u0001${face.preload(m)}`);
+      // The font's object now, not at its first use on a page: object numbers then do not depend on
+      // whether a page was drawn or reused (pageMemo.ts).
+      face.kit.ref();
     }
     this.numbering = parts.join('\u0003');
   }
