@@ -25,8 +25,34 @@ const memo = new Map<string, Buffer>();
 let held = 0;
 let store: DeflateStore | null = null;
 
+/**
+ * Inputs announced before PDFKit deflates a copy of them (encoded font subsets, the largest streams,
+ * the same in both editions and usually in the next rebuild), by owner: such a copy is recognised
+ * by comparing bytes, a fraction of the cost of hashing them.
+ */
+const expected = new Map<string, { input: Uint8Array; out?: Buffer }>();
+
+/** `input` (the latest for `owner`) will be deflated, perhaps more than once. */
+export function expectDeflate(owner: string, input: Uint8Array): void {
+  if (expected.get(owner)?.input !== input) expected.set(owner, { input });
+}
+
 function remembered(data: zlib.InputType, options?: zlib.ZlibOptions): Buffer {
   if (options !== undefined || !(data instanceof Uint8Array)) return original(data, options);
+  let announced: { input: Uint8Array; out?: Buffer } | undefined;
+  for (const e of expected.values()) {
+    if (e.input.length === data.length && Buffer.from(e.input.buffer, e.input.byteOffset, e.input.length).equals(data)) {
+      announced = e;
+      break;
+    }
+  }
+  if (announced?.out) return announced.out;
+  const out = deflateByContent(data);
+  if (announced) announced.out = out;
+  return out;
+}
+
+function deflateByContent(data: Uint8Array): Buffer {
   const key = createHash('sha1').update(data).digest('base64');
   const hit = memo.get(key);
   if (hit) {

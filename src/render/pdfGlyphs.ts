@@ -12,7 +12,7 @@ import { advanceWidth, horizontalMetrics } from '../font/metrics.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
-import { rememberDeflate } from './deflate.js';
+import { expectDeflate, rememberDeflate } from './deflate.js';
 import { fileIdentity } from '../cache/identity.js';
 
 /** The parts of PDFKit's EmbeddedFont this file relies on. */
@@ -90,7 +90,10 @@ function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {
   subset.encode = () => {
     const key = subset.glyphs.join(',');
     const hit = encodedSubsets.get(kit.font);
-    if (hit && hit.key === key) return hit.bytes;
+    if (hit && hit.key === key) {
+      expectDeflate(fontIdentity, hit.bytes);
+      return hit.bytes;
+    }
     const storeKey = `subset\u0000${fontIdentity}\u0000${key}`;
     let bytes = subsetStore?.get(storeKey);
     if (!bytes) {
@@ -100,6 +103,7 @@ function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {
       subsetStore?.set(storeKey, bytes);
     }
     encodedSubsets.set(kit.font, { key, bytes });
+    expectDeflate(fontIdentity, bytes);
     return bytes;
   };
 }
@@ -152,11 +156,11 @@ class EmbeddedFace {
   /** `gid \u0000 text` → subset gid, for a glyph that must copy as different text elsewhere. */
   private readonly alternates = new Map<string, number>();
   /** Subset gid → text it copies as (the ToUnicode entry). */
-  private readonly texts: string[] = [];
+  private texts: string[] = [];
   /** Subset gid → 4-digit hex code for the content stream. */
-  readonly hex: string[] = [];
+  hex: string[] = [];
   /** Subset gid → natural advance in em (what /W says), for TJ adjustments. */
-  readonly advance: number[] = [];
+  advance: number[] = [];
   /** Set when `code` answered with a second-meaning copy, whose number depends on the order of the runs. */
   usedAlternate = false;
 
@@ -176,21 +180,20 @@ class EmbeddedFace {
    * Returns the glyph set's serial number. A fresh face given the same glyphs and texts as the last
    * document's copies that document's tables instead of adding the glyphs one by one (watch rebuilds).
    */
-  preload(first: ReadonlyMap<number, string>): number {
-    const gids = [...first.keys()].sort((a, b) => a - b);
-    const firstTexts = gids.map((gid) => first.get(gid)!);
+  preload({ gids, texts: firstTexts }: FaceGlyphs): number {
     const subset = this.kit.subset as unknown as { glyphs: number[]; mapping: Record<number, number> };
     const fresh = subset.glyphs.length === 1 && this.texts.length === 0;
     const known = preloaded.get(this.kit.font);
     if (fresh && known && sameList(known.gids, gids) && sameList(known.firstTexts, firstTexts)) {
       subset.glyphs = known.glyphs.slice();
-      subset.mapping = { ...known.mapping };
+      // Every glyph drawn is in it already; a glyph added anyway lands on this object, not the shared one.
+      subset.mapping = Object.create(known.mapping) as Record<number, number>;
       this.kit.widths = known.widths.slice();
       this.kit.unicode = known.unicode.slice();
       this.primary.set(known.primary);
-      this.texts.push(...known.texts);
-      this.hex.push(...known.hex);
-      this.advance.push(...known.advance);
+      this.texts = known.texts.slice();
+      this.hex = known.hex.slice();
+      this.advance = known.advance.slice();
       return known.serial;
     }
     for (let i = 0; i < gids.length; i++) this.code(gids[i]!, firstTexts[i]!);
@@ -258,8 +261,14 @@ class EmbeddedFace {
   }
 }
 
-/** Per face id: every gid drawn and the text of its first non-empty occurrence. */
-export type GlyphTexts = ReadonlyMap<string, ReadonlyMap<number, string>>;
+/** A face's glyphs in a document: gids ascending, each with the text of its first non-empty occurrence. */
+export interface FaceGlyphs {
+  gids: number[];
+  texts: string[];
+}
+
+/** Per face id (in order of first use): the glyphs drawn with it. */
+export type GlyphTexts = ReadonlyMap<string, FaceGlyphs>;
 
 /** The glyphs of these runs, for `GlyphWriter.preload` (the same for both editions of a booklet). */
 export function glyphTexts(runs: Iterable<readonly PlacedGlyph[]>): GlyphTexts {
@@ -272,7 +281,12 @@ export function glyphTexts(runs: Iterable<readonly PlacedGlyph[]>): GlyphTexts {
       if (known === undefined || known === '') m.set(g.gid, g.text);
     }
   }
-  return firsts;
+  const out = new Map<string, FaceGlyphs>();
+  for (const [face, m] of firsts) {
+    const gids = [...m.keys()].sort((a, b) => a - b);
+    out.set(face, { gids, texts: gids.map((gid) => m.get(gid)!) });
+  }
+  return out;
 }
 
 /** A run's content-stream text, valid while the document numbers its glyphs the same way. */
