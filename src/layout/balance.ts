@@ -19,6 +19,51 @@ import type { BlockUnit, BlockVariant, FillOptions, FixedFloat, FlowState, Grid,
  */
 export function balancePage(units: readonly Unit[], grid: Grid, reserved: number, start: FlowState, full: PageFill): PageFill {
   if (grid.columns === 1) return full;
+  const key = shapeKey(units, grid, reserved, start);
+  let decision = decisions.get(key);
+  if (decision === undefined) {
+    const opts = searchBalance(units, grid, reserved, start);
+    decision = opts ? { ...opts, fixed: opts.fixed?.map((f) => ({ unit: f.unit, col: f.col, slot: f.slot, variant: (units[f.unit] as BlockUnit).variants.indexOf(f.variant) })) } : null;
+    // A float set in a variant of its own (not one of the unit's) cannot be named again: not kept.
+    if (!decision?.fixed?.some((f) => f.variant < 0)) remember(key, decision);
+    return opts ? fillPage(units, grid, reserved, start, opts) : full;
+  }
+  if (!decision) return full;
+  const opts: FillOptions = {};
+  if (decision.limits) opts.limits = decision.limits;
+  if (decision.grow !== undefined) opts.grow = decision.grow;
+  if (decision.fixed) opts.fixed = decision.fixed.map((f) => ({ unit: f.unit, col: f.col, slot: f.slot, variant: (units[f.unit] as BlockUnit).variants[f.variant]! }));
+  return fillPage(units, grid, reserved, start, opts);
+}
+
+/** A balancing decision, with each fixed float's variant named by its index in the unit's variants. */
+type Decision = null | { limits?: readonly number[]; grow?: number; fixed?: Array<{ unit: number; col: number; slot: number; variant: number }> };
+
+/**
+ * Decisions by the shape of what they balanced. The search reads nothing of the units but their
+ * kinds, line counts, keep and split rules and block sizes (draw functions only run in the final
+ * fill), so the same shape gets the same decision. A rebuild after an edit that left the last
+ * page's line counts alone skips the search (thousands of trial fills).
+ */
+const decisions = new Map<string, Decision>();
+const DECISIONS_KEPT = 500;
+
+function remember(key: string, d: Decision): void {
+  decisions.set(key, d);
+  if (decisions.size > DECISIONS_KEPT) decisions.delete(decisions.keys().next().value!);
+}
+
+function shapeKey(units: readonly Unit[], grid: Grid, reserved: number, start: FlowState): string {
+  const parts = [`${grid.columns}x${grid.lines}`, reserved, start.unit, start.line, start.pending.join(',')];
+  for (const u of units) {
+    if (u.kind === 'text') parts.push(`t${u.lines.length}${u.whole ? 'w' : ''}${u.keepWithPrev ?? ''}`);
+    else parts.push(`b${u.float ? 'f' : ''}${u.keepNext}:${u.variants.map((v) => `${v.span}x${v.slots}`).join('/')}`);
+  }
+  return parts.join(';');
+}
+
+/** The options of the best arrangement of the last page, or null when none beats the plain fill. */
+function searchBalance(units: readonly Unit[], grid: Grid, reserved: number, start: FlowState): FillOptions | null {
   const cols = grid.columns;
   const floats = floatsLeft(units, start);
   const heads = headsLeft(units, start);
@@ -54,7 +99,7 @@ export function balancePage(units: readonly Unit[], grid: Grid, reserved: number
           if (!isDone(f.end, units)) continue;
           const sc = score(f, fixed, grid, reserved) + floor;
           if (sc === floor) {
-            if (st === 0) return fillPage(units, grid, reserved, start, opts);
+            if (st === 0) return opts;
             levelStacked = { opts, stacked: st };
             break;
           }
@@ -62,9 +107,9 @@ export function balancePage(units: readonly Unit[], grid: Grid, reserved: number
         }
       }
     }
-    if (levelStacked) return fillPage(units, grid, reserved, start, levelStacked.opts);
+    if (levelStacked) return levelStacked.opts;
   }
-  return best ? fillPage(units, grid, reserved, start, best.opts) : full;
+  return best ? (best as { opts: FillOptions }).opts : null;
 }
 
 /**
