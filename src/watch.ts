@@ -2,7 +2,7 @@ import { InputError } from './model/source.js';
 import { build, type BuildOptions } from './build.js';
 
 /** Rehearsed edits after the first build (see BuildOptions.rehearse). */
-const REHEARSALS = 3;
+const REHEARSALS = 6;
 /** Quiet time after a build before the persistent cache is written. */
 const PERSIST_AFTER_MS = 1000;
 
@@ -72,6 +72,8 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   // Rehearsals of an edit (see BuildOptions.rehearse), before the watcher reports that it is ready.
   // A failure here is only a slower first rebuild.
   for (let i = 0; i < REHEARSALS && builds > 0 && !stopped; i++) await build({ ...opts, rehearse: i }).catch(() => undefined);
+  // The first build's cache (the largest write) goes now, not in the middle of the first edits.
+  flushPersist();
   const { watch: chokidarWatch } = await import('chokidar');
   const watcher = chokidarWatch([opts.seeds, opts.templates, opts.fonts], {
     ignoreInitial: true,
