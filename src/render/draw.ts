@@ -41,10 +41,7 @@ function drawOp(ctx: DrawContext, page: Page, op: DrawOp): void {
   switch (op.op) {
     case 'text': {
       if (op.glyphs.length === 0) return;
-      const p = edition.paint(op.color, 'text');
-      tagger.text(page, op.role, op.struct, () => {
-        ctx.write(`q\n${gsFor(ctx, p)}${p.fill}\n${ctx.glyphs.run(op.x, op.y, op.size, op.glyphs)}\nQ`);
-      });
+      tagger.text(page, op.role, op.struct, () => writeText(ctx, op));
       return;
     }
     case 'rule': {
@@ -91,11 +88,50 @@ function drawOp(ctx: DrawContext, page: Page, op: DrawOp): void {
   }
 }
 
+type TextOp = Extract<DrawOp, { op: 'text' }>;
+
+function writeText(ctx: DrawContext, op: TextOp): void {
+  const p = ctx.edition.paint(op.color, 'text');
+  ctx.write(`q\n${gsFor(ctx, p)}${p.fill}\n${ctx.glyphs.run(op.x, op.y, op.size, op.glyphs)}\nQ`);
+}
+
+/**
+ * How many ops from `i` are lines of one piece of text: consecutive text ops of one paragraph
+ * (the same structure id and role), or of the page furniture. They share one marked-content
+ * sequence: a paragraph's lines in a column are one span of content for its structure element,
+ * not one each (fewer marked-content ids, a smaller parent tree).
+ */
+function textRun(ops: readonly DrawOp[], i: number): number {
+  const first = ops[i]!;
+  if (first.op !== 'text' || first.glyphs.length === 0) return 0;
+  if (first.struct === undefined && first.role !== 'Artifact') return 1;
+  let j = i + 1;
+  for (; j < ops.length; j++) {
+    const op = ops[j]!;
+    if (op.op !== 'text' || op.glyphs.length === 0 || op.role !== first.role || op.struct !== first.struct) break;
+  }
+  return j - i;
+}
+
 /** All ops of one page, in order (their order is the reading order for tagging). */
 export function drawPage(ctx: DrawContext, page: Page): void {
   const off = ctx.edition.offset;
   if (off) ctx.write(`q\n1 0 0 1 ${num(off)} ${num(off)} cm`);
-  for (const op of page.ops) drawOp(ctx, page, op);
+  const ops = page.ops;
+  for (let i = 0; i < ops.length; ) {
+    const n = textRun(ops, i);
+    if (n === 0) {
+      drawOp(ctx, page, ops[i]!);
+      i++;
+      continue;
+    }
+    const first = ops[i] as TextOp;
+    const end = i + n;
+    ctx.tagger.text(page, first.role, first.struct, () => {
+      for (let k = i; k < end; k++) writeText(ctx, ops[k] as TextOp);
+    });
+    i = end;
+  }
   if (off) ctx.write('Q');
 }
 
@@ -104,14 +140,19 @@ const nothing = (): void => undefined;
 /**
  * The structure calls `drawPage` makes for this page, drawing nothing: a page whose content is
  * reused (pageMemo.ts) still gets its marked-content ids and structure elements, in the same order.
- * Keep in step with `drawOp`.
+ * Keep in step with `drawPage` and `drawOp`.
  */
 export function tagPage(ctx: DrawContext, page: Page): void {
-  for (const op of page.ops) {
-    if (op.op === 'text') {
-      if (op.glyphs.length > 0) ctx.tagger.text(page, op.role, op.struct, nothing);
-    } else if (op.op === 'rule' || (op.op === 'rect' && (op.fill || op.stroke))) {
-      ctx.tagger.artifact(nothing);
+  const ops = page.ops;
+  for (let i = 0; i < ops.length; ) {
+    const n = textRun(ops, i);
+    const op = ops[i]!;
+    if (n > 0) {
+      ctx.tagger.text(page, (op as TextOp).role, (op as TextOp).struct, nothing);
+      i += n;
+      continue;
     }
+    if (op.op === 'rule' || (op.op === 'rect' && (op.fill || op.stroke))) ctx.tagger.artifact(nothing);
+    i++;
   }
 }

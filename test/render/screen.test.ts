@@ -83,8 +83,10 @@ describe('screen edition', () => {
     for (const s of ['/S /Document', '/S /Art', '/S /H1', '/S /P', '/S /Caption', '/S /Link']) expect(q).toContain(s);
     const c = contents(file, 1);
     expect(c).toMatch(/\/Artifact <<\s*\/Type \/Pagination\s*>> BDC/);
-    // Both lines of paragraph p0 belong to one P element.
-    expect(c.match(/\/P <<\s*\/MCID \d+\s*>> BDC/g)?.length).toBe(2);
+    // Both lines of paragraph p0 are one marked-content sequence of its P element.
+    const marked = [...c.matchAll(/\/P <<\s*\/MCID \d+\s*>> BDC([\s\S]*?)EMC/g)];
+    expect(marked.length).toBe(1);
+    expect(marked[0]![1]!.match(/\] TJ/g)?.length).toBe(2);
     expect(q).toMatch(/\/Lang \(zh-CN\)/);
   });
 
