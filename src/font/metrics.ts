@@ -60,3 +60,13 @@ export function horizontalMetrics(font: fontkit.Font, gid: number): { advance: n
   const at = offset + 4 * longMetrics + 2 * (gid - longMetrics);
   return { advance: u16(bytes, offset + 4 * (longMetrics - 1)), bearing: at + 2 <= offset + r.length ? i16(bytes, at) : 0 };
 }
+
+/**
+ * The glyph id `cp` maps to (0: none), from the cmap alone. fontkit's `glyphForCodePoint` also
+ * builds (and keeps) a glyph object for it, which shaping a few thousand distinct ideographs per
+ * face does not need.
+ */
+export function glyphIdFor(font: fontkit.Font, cp: number): number {
+  const cmap = (font as unknown as { _cmapProcessor?: { lookup(cp: number): number } })._cmapProcessor;
+  return cmap ? cmap.lookup(cp) : font.glyphForCodePoint(cp).id;
+}

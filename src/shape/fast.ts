@@ -10,7 +10,7 @@
  * the whole run with `layout()`, for every paragraph of the seeds.
  */
 import type { Face } from '../font/book.js';
-import { advanceWidth } from '../font/metrics.js';
+import { advanceWidth, glyphIdFor } from '../font/metrics.js';
 import type { ShapedCluster, ShapedGlyph } from './shape.js';
 
 /** CJK Unified Ideographs, Extension A, and Extensions B–F (the planes the faces cover). */
@@ -33,18 +33,17 @@ function isContextual(cp: number): boolean {
   );
 }
 
-/** Per face: ideograph code point → its one glyph (shared, never mutated). */
-const ideographs = new WeakMap<Face, Map<number, ShapedGlyph>>();
+/** Per face: ideograph code point → its one-glyph array (shared, never mutated). */
+const ideographs = new WeakMap<Face, Map<number, ShapedGlyph[]>>();
 /** Per face: a piece of non-ideograph text → its clusters from `layout()` (offsets from 0). */
 const pieces = new WeakMap<Face, Map<string, ShapedCluster[]>>();
 
-function ideograph(face: Face, cp: number): ShapedGlyph {
-  let m = ideographs.get(face);
-  if (!m) ideographs.set(face, (m = new Map()));
+/** The one-glyph array for an ideograph (shared by every cluster of it, never changed). */
+function ideograph(face: Face, m: Map<number, ShapedGlyph[]>, cp: number): ShapedGlyph[] {
   let g = m.get(cp);
   if (!g) {
-    const glyph = face.font.glyphForCodePoint(cp);
-    g = { face: face.id, gid: glyph.id, advance: advanceWidth(face.font, glyph.id) / face.unitsPerEm, dx: 0, dy: 0 };
+    const gid = glyphIdFor(face.font, cp);
+    g = [{ face: face.id, gid, advance: advanceWidth(face.font, gid) / face.unitsPerEm, dx: 0, dy: 0 }];
     m.set(cp, g);
   }
   return g;
@@ -57,6 +56,8 @@ function ideograph(face: Face, cp: number): ShapedGlyph {
 export function shapeHanRun(face: Face, text: string, full: (text: string) => ShapedCluster[]): ShapedCluster[] | null {
   let m = pieces.get(face);
   if (!m) pieces.set(face, (m = new Map()));
+  let glyphOf = ideographs.get(face);
+  if (!glyphOf) ideographs.set(face, (glyphOf = new Map()));
   const out: ShapedCluster[] = [];
   let pieceStart = -1;
   const flush = (end: number) => {
@@ -64,7 +65,8 @@ export function shapeHanRun(face: Face, text: string, full: (text: string) => Sh
     const piece = text.slice(pieceStart, end);
     let shaped = m.get(piece);
     if (!shaped) m.set(piece, (shaped = full(piece)));
-    for (const c of shaped) out.push({ start: c.start + pieceStart, end: c.end + pieceStart, glyphs: c.glyphs.slice(), advance: c.advance });
+    // Glyph arrays are shared, never changed (composition copies what it positions).
+    for (const c of shaped) out.push({ start: c.start + pieceStart, end: c.end + pieceStart, glyphs: c.glyphs, advance: c.advance });
     pieceStart = -1;
   };
   for (let i = 0; i < text.length; ) {
@@ -73,8 +75,8 @@ export function shapeHanRun(face: Face, text: string, full: (text: string) => Sh
     if (isContextual(cp)) return null;
     if (isIdeograph(cp)) {
       flush(i);
-      const g = ideograph(face, cp);
-      out.push({ start: i, end: i + len, glyphs: [g], advance: g.advance });
+      const glyphs = ideograph(face, glyphOf, cp);
+      out.push({ start: i, end: i + len, glyphs, advance: glyphs[0]!.advance });
     } else if (pieceStart < 0) {
       pieceStart = i;
     }

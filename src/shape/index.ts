@@ -48,7 +48,7 @@ export function shapeParagraph(fonts: FontBook, face: string, text: string): Sha
       continue;
     }
     for (const c of shapeRun(fonts.get(run.face), part, run.script)) {
-      clusters.push({ ...c, start: c.start + run.start, end: c.end + run.start });
+      clusters.push({ start: c.start + run.start, end: c.end + run.start, glyphs: c.glyphs, advance: c.advance });
     }
   }
   const shaped = { clusters, missing };
