@@ -121,7 +121,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     // PDFKit keeps one CTM for the document; annotations convert their rect through it.
     doc._ctm = [1, 0, 0, -1, 0, doc.page.height];
     const kitPage = doc.page;
-    const known = context ? pageMemo.find(edition.name, context, page) : undefined;
+    const known = context ? pageMemo.find(edition.name, context, page, i) : undefined;
     let deflated: Buffer;
     let digest: Buffer;
     if (known) {
@@ -130,7 +130,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
       for (const name of known.fonts) kitPage.fonts[name] = glyphs.fontRef(name);
       for (const name of known.gstates) kitPage.ext_gstates[name] = overprint;
       ({ deflated, digest } = known);
-      pageMemo.keep(edition.name, known);
+      pageMemo.keep(edition.name, { ...known, index: i });
     } else {
       const alternates = glyphs.alternateRuns;
       drawPage(ctx, page);
@@ -142,7 +142,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
       if (context && glyphs.alternateRuns === alternates && reusablePage(page)) {
         const used = (entry: unknown) => Object.keys((entry ?? {}) as object);
         const { Font, ExtGState } = kitPage.resources.data;
-        pageMemo.keep(edition.name, { ops: page.ops.slice(), width: page.width, height: page.height, context, deflated, digest, fonts: used(Font), gstates: used(ExtGState) });
+        pageMemo.keep(edition.name, { ops: page.ops.slice(), width: page.width, height: page.height, index: i, context, deflated, digest, fonts: used(Font), gstates: used(ExtGState) });
       }
     }
     pageText.length = 0;

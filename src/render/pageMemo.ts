@@ -14,6 +14,8 @@ export interface PageContent {
   ops: readonly DrawOp[];
   width: number;
   height: number;
+  /** The page's index in its document. */
+  index: number;
   /** Edition, palette and glyph numbering of the document it was drawn in. */
   context: string;
   /** The content stream, deflated, and the SHA-256 of its plain text (for the document digest). */
@@ -44,11 +46,14 @@ export class PageMemo {
   private last = new Map<string, PageContent[]>();
   private next = new Map<string, PageContent[]>();
 
-  find(edition: string, context: string, page: Page): PageContent | undefined {
-    const ops = page.ops;
-    return this.last
-      .get(edition)
-      ?.find((p) => p.context === context && p.width === page.width && p.height === page.height && p.ops.length === ops.length && p.ops.every((op, i) => sameOp(op, ops[i]!)));
+  /** The content of a page drawn like `page`, looked for first where `page` stood last time (its index). */
+  find(edition: string, context: string, page: Page, index: number): PageContent | undefined {
+    const last = this.last.get(edition);
+    if (!last) return undefined;
+    const same = (p: PageContent | undefined): boolean =>
+      !!p && p.context === context && p.width === page.width && p.height === page.height && p.ops.length === page.ops.length && p.ops.every((op, i) => sameOp(op, page.ops[i]!));
+    const there = last.find((p) => p.index === index);
+    return same(there) ? there : last.find((p) => p !== there && same(p));
   }
 
   /** A document of `edition` starts (what an unfinished one kept is dropped). */

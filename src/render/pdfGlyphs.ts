@@ -273,12 +273,18 @@ export type GlyphTexts = ReadonlyMap<string, FaceGlyphs>;
 /** The glyphs of these runs, for `GlyphWriter.preload` (the same for both editions of a booklet). */
 export function glyphTexts(runs: Iterable<readonly PlacedGlyph[]>): GlyphTexts {
   const firsts = new Map<string, Map<number, string>>();
+  // Runs rarely change face: the face's table is looked up again only when they do.
+  let face = '';
+  let m: Map<number, string> | undefined;
   for (const glyphs of runs) {
     for (const g of glyphs) {
-      let m = firsts.get(g.face);
-      if (!m) firsts.set(g.face, (m = new Map()));
+      if (g.face !== face || !m) {
+        face = g.face;
+        m = firsts.get(face);
+        if (!m) firsts.set(face, (m = new Map()));
+      }
       const known = m.get(g.gid);
-      if (known === undefined || known === '') m.set(g.gid, g.text);
+      if (known === undefined || (known === '' && g.text !== '')) m.set(g.gid, g.text);
     }
   }
   const out = new Map<string, FaceGlyphs>();

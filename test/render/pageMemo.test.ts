@@ -5,7 +5,7 @@ import { PageMemo, reusablePage, type PageContent } from '../../src/render/pageM
 const glyphs = [{ face: 'serif', gid: 5, x: 0, dy: 0, text: '中' }];
 const text = (y: number, g = glyphs): DrawOp => ({ op: 'text', x: 10, y, size: 9.5, color: 'ink', glyphs: g as never, role: 'P', struct: 'p1' });
 const page = (ops: DrawOp[]): Page => ({ width: 595, height: 842, kind: 'article', folio: 3, ops, bookmarks: [] });
-const content = (p: Page, context = 'screen|x'): PageContent => ({ ops: p.ops.slice(), width: p.width, height: p.height, context, deflated: Buffer.from('BT ET'), digest: Buffer.alloc(32), fonts: ['F1'], gstates: [] });
+const content = (p: Page, context = 'screen|x'): PageContent => ({ ops: p.ops.slice(), width: p.width, height: p.height, index: 0, context, deflated: Buffer.from('BT ET'), digest: Buffer.alloc(32), fonts: ['F1'], gstates: [] });
 
 describe('page content memo', () => {
   it('finds a page drawn with the same ops (glyph arrays by reference) in the same document context', () => {
@@ -16,15 +16,17 @@ describe('page content memo', () => {
     memo.finish('screen');
     // New op objects with equal fields and the same glyph array: a running head made again.
     const again = page([text(100), { op: 'rule', x1: 0, y1: 0, x2: 10, y2: 0, width: 0.5, color: 'ink' }]);
-    expect(memo.find('screen', 'screen|x', again)?.deflated.toString()).toBe('BT ET');
-    expect(memo.find('screen', 'screen|y', again)).toBeUndefined();
-    expect(memo.find('print', 'screen|x', again)).toBeUndefined();
+    expect(memo.find('screen', 'screen|x', again, 0)?.deflated.toString()).toBe('BT ET');
+    // A page that moved (an article before it gained a page) is found at its new index too.
+    expect(memo.find('screen', 'screen|x', again, 5)?.deflated.toString()).toBe('BT ET');
+    expect(memo.find('screen', 'screen|y', again, 0)).toBeUndefined();
+    expect(memo.find('print', 'screen|x', again, 0)).toBeUndefined();
     // Equal text drawn from another glyph array, a moved line, or one op more: drawn afresh.
-    expect(memo.find('screen', 'screen|x', page([text(100, [...glyphs]), again.ops[1]!]))).toBeUndefined();
-    expect(memo.find('screen', 'screen|x', page([text(116), again.ops[1]!]))).toBeUndefined();
-    expect(memo.find('screen', 'screen|x', page([...again.ops, text(132)]))).toBeUndefined();
+    expect(memo.find('screen', 'screen|x', page([text(100, [...glyphs]), again.ops[1]!]), 0)).toBeUndefined();
+    expect(memo.find('screen', 'screen|x', page([text(116), again.ops[1]!]), 0)).toBeUndefined();
+    expect(memo.find('screen', 'screen|x', page([...again.ops, text(132)]), 0)).toBeUndefined();
     // The same ops on a page of another size (PDFKit's y-flip opens the stream): drawn afresh.
-    expect(memo.find('screen', 'screen|x', { ...again, height: 800 })).toBeUndefined();
+    expect(memo.find('screen', 'screen|x', { ...again, height: 800 }, 0)).toBeUndefined();
   });
 
   it('keeps only the pages of the last finished document; an unfinished one is dropped', () => {
@@ -38,7 +40,7 @@ describe('page content memo', () => {
     // That document failed before finishing; the next one keeps nothing and finishes.
     memo.begin('print');
     memo.finish('print');
-    expect(memo.find('print', 'print|x', a)).toBeUndefined();
+    expect(memo.find('print', 'print|x', a, 0)).toBeUndefined();
   });
 
   it('never reuses pages with links or images', () => {
