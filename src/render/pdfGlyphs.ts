@@ -140,6 +140,9 @@ interface Preloaded {
 
 let serials = 0;
 
+/** `primary` of a face that has no glyph yet (allocated on the first one). */
+const NO_GLYPHS = new Int32Array(0);
+
 /** Per font: the tables of its last preload, reused by the next document with the same glyphs. */
 const preloaded = new WeakMap<fontkit.Font, Preloaded>();
 
@@ -151,8 +154,12 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** One embedded font program and the glyph table we keep for it in this document. */
 class EmbeddedFace {
-  /** Original gid → subset gid for the glyph's first (primary) text; -1 = not yet used. */
-  private readonly primary: Int32Array;
+  /**
+   * Original gid → subset gid for the glyph's first (primary) text; -1 = not yet used. After a
+   * preload that reused the last document's tables it is theirs, shared until a glyph is added.
+   */
+  private primary: Int32Array = NO_GLYPHS;
+  private primaryShared = false;
   /** `gid \u0000 text` → subset gid, for a glyph that must copy as different text elsewhere. */
   private readonly alternates = new Map<string, number>();
   /** Subset gid → text it copies as (the ToUnicode entry). */
@@ -171,7 +178,6 @@ class EmbeddedFace {
     /** The font file's identity (path, size, mtime) for the persistent subset store. */
     fontIdentity: string,
   ) {
-    this.primary = new Int32Array(kit.font.numGlyphs).fill(-1);
     memoizeEncode(kit, fontIdentity);
   }
 
@@ -190,7 +196,8 @@ class EmbeddedFace {
       subset.mapping = Object.create(known.mapping) as Record<number, number>;
       this.kit.widths = known.widths.slice();
       this.kit.unicode = known.unicode.slice();
-      this.primary.set(known.primary);
+      this.primary = known.primary;
+      this.primaryShared = true;
       this.texts = known.texts.slice();
       this.hex = known.hex.slice();
       this.advance = known.advance.slice();
@@ -220,6 +227,10 @@ class EmbeddedFace {
   code(gid: number, text: string): number {
     let sub = this.primary[gid] ?? -1;
     if (sub < 0) {
+      if (this.primaryShared || this.primary === NO_GLYPHS) {
+        this.primary = this.primaryShared ? this.primary.slice() : new Int32Array(this.kit.font.numGlyphs).fill(-1);
+        this.primaryShared = false;
+      }
       sub = this.add(gid, this.kit.subset.includeGlyph(gid), text);
       this.primary[gid] = sub;
       return sub;
