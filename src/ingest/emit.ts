@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
 import type { ArticleMeta, Block } from '../model/article.js';
 
 /**
@@ -30,6 +30,8 @@ function frontMatter(meta: ArticleMeta): string {
     const v = meta[key];
     if (v !== undefined && !(Array.isArray(v) && v.length === 0)) ordered[key] = v;
   }
+  // `yaml` writes front matter (its quoting reads best); loaded here, so a build, which only reads, never loads it.
+  const { stringify } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   return `---\n${stringify(ordered, { lineWidth: 0 })}---\n`;
 }
 
