@@ -46,6 +46,28 @@ const lazyTrie = {
   },
 };
 
+/**
+ * PDFKit imports AES (@noble/ciphers) for encrypted PDFs, and the cipher builds its lookup tables
+ * (~10 ms) when it loads; banmian never encrypts. The bundle loads it on the first use instead,
+ * from PDFKit's own dependencies.
+ */
+const lazyAes = {
+  name: 'lazy-aes',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/ciphers\/aes(\.js)?$/ }, () => ({ path: 'lazy-aes', namespace: 'banmian' }));
+    b.onLoad({ filter: /^lazy-aes$/, namespace: 'banmian' }, () => ({
+      contents:
+        "import { createRequire } from 'node:module';\n" +
+        'let aes;\n' +
+        "const load = () => (aes ??= createRequire(createRequire(import.meta.url).resolve('pdfkit'))('@noble/ciphers/aes'));\n" +
+        'export const cbc = (...args) => load().cbc(...args);\n' +
+        'export const ecb = (...args) => load().ecb(...args);\n',
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
 // Old chunks would only pile up (and count in the cache's code version).
 rmSync('lib', { recursive: true, force: true });
 
@@ -63,7 +85,7 @@ await build({
   // npm packages are bundled too (a fresh process then reads a few files instead of a few hundred), except
   // the watcher's and those that find data files next to themselves at run time.
   external: EXTERNAL,
-  plugins: [lazyBrotli, lazyTrie],
+  plugins: [lazyBrotli, lazyTrie, lazyAes],
   // CommonJS packages inside an ES module bundle call require() for Node's own modules.
   banner: { js: "import { createRequire as __bmCreateRequire } from 'node:module'; const require = __bmCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
