@@ -139,22 +139,29 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
   const items = m.items;
   const n = items.length;
   const maxEndShrink = items.reduce((x, it) => Math.max(x, it.endShrink), 0);
-  let active: Node[] = [{ start: 0, line: 0, fitness: 1, demerits: 0, ratio: 0, ragged: false, prev: null, end: -1 }];
+  const active: Node[] = [{ start: 0, line: 0, fitness: 1, demerits: 0, ratio: 0, ragged: false, prev: null, end: -1 }];
+  // Best new node per (line-width class, fitness class): lines after the last distinct width are
+  // interchangeable. Slots by key, and the keys in the order first filled (ties go to the earlier);
+  // reused for every breakpoint, since every character of Chinese text is one.
+  const best: (Node | undefined)[] = new Array(lineWidths.length * 4).fill(undefined);
+  const filled: number[] = [];
   for (let b = 0; b < n; b++) {
     const last = b === n - 1;
     const penalty = last ? 0 : items[b]!.penalty;
     if (penalty === Infinity) continue;
-    // Best new node per (fitness class, line-width class): lines after the last distinct width are interchangeable.
-    const best = new Map<number, Node>();
-    const keep: Node[] = [];
-    for (const node of active) {
+    filled.length = 0;
+    // Nodes still usable stay in `active`, compacted in place.
+    let kept = 0;
+    const before = active.length;
+    for (let k = 0; k < before; k++) {
+      const node = active[k]!;
       const a = node.start;
       const lw = widthOf(lineWidths, node.line);
       const nat = m.natural(a, b);
       const shrink = m.shrink(a, b);
       // Too long even fully shrunk (and hung): no later break can use this node either.
       if (nat - shrink - maxEndShrink > lw + 1e-9 && a < b) continue;
-      keep.push(node);
+      active[kept++] = node;
       let ratio = adjustment(m, a, b, lw, nat, shrink, last, opts.ragged);
       if (ratio < -1 - 1e-9) continue;
       // On the last pass a line too loose to justify may instead stay short (see emergencyRaggedBadness).
@@ -173,16 +180,20 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
       }
       const total = node.demerits + d;
       const key = Math.min(node.line + 1, lineWidths.length - 1) * 4 + fitness;
-      const cur = best.get(key);
-      if (!cur || total < cur.demerits) best.set(key, { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, ragged: emergency, prev: node, end: b });
+      const cur = best[key];
+      if (!cur) filled.push(key);
+      if (!cur || total < cur.demerits) best[key] = { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, ragged: emergency, prev: node, end: b };
     }
-    active = keep;
+    active.length = kept;
     if (last) {
       let win: Node | null = null;
-      for (const nd of best.values()) if (!win || nd.demerits < win.demerits) win = nd;
+      for (const key of filled) if (!win || best[key]!.demerits < win.demerits) win = best[key]!;
       return win ? collect(win) : null;
     }
-    for (const nd of best.values()) active.push(nd);
+    for (const key of filled) {
+      active.push(best[key]!);
+      best[key] = undefined;
+    }
     if (active.length === 0) return null;
   }
   return null;
