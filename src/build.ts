@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readArticles } from './ingest/index.js';
 import { loadFontBook } from './font/book.js';
 import { createComposer } from './compose/index.js';
+import { clearShapeCache } from './shape/index.js';
 import type { Templates } from './template/index.js';
 import { layoutArticle, layoutBooklet } from './layout/index.js';
 import { renderPdf, imposeBooklet, useSubsetStore } from './render/index.js';
@@ -158,6 +159,8 @@ async function laidOutBooklet(opts: BuildOptions) {
 
   // Raw copy and editors' Markdown → articles (blocks in reading order).
   const again = new Set<string>();
+  // A rehearsal shapes from scratch as well (fontkit decodes each face's layout tables on first use).
+  if (opts.rehearse !== undefined) clearShapeCache();
   const reread = opts.rehearse === undefined ? undefined : (file: string, i: number, n: number) => i === opts.rehearse! % n && again.add(file).size > 0;
   const articles = step('ingest', () => readArticles(opts.seeds, report, reread));
   // Page templates and named styles → validated page descriptions.

@@ -55,7 +55,9 @@ export class ArticleLayouts {
         return hit.pages;
       }
       this.laidOut.push(article.id);
-      const { value, diagnostics } = capture(() => memo.recording(() => inner(article, ctx)));
+      // A rehearsed article is composed anew too, so the rehearsal runs the code an edited paragraph does.
+      const layout = () => memo.recording(() => inner(article, ctx));
+      const { value, diagnostics } = capture(() => (again(article) ? memo.recomposing(layout) : layout()));
       if (key) this.next.set(key, { pages: value.value, diagnostics, keys: value.keys });
       return value.value;
     };

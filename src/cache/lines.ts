@@ -42,6 +42,20 @@ export class LineMemo {
     }
   }
 
+  /** While set, every request is composed anew (and the table refreshed): the watcher's rehearsal. */
+  private anew = false;
+
+  /** Runs `f` with every paragraph it asks for composed again, not taken from the table. */
+  recomposing<T>(f: () => T): T {
+    const was = this.anew;
+    this.anew = true;
+    try {
+      return f();
+    } finally {
+      this.anew = was;
+    }
+  }
+
   /** Counts these keys as used by the current booklet (its results were reused without asking). */
   touch(keys: Iterable<string>): void {
     for (const k of keys) this.used.add(k);
@@ -55,7 +69,7 @@ export class LineMemo {
         this.used.add(key);
         this.recorder?.add(key);
         const hit = this.entries.get(key);
-        if (hit && !hit.missing) return hit.lines;
+        if (hit && !hit.missing && !this.anew) return hit.lines;
         const lines = inner.compose(req);
         const missing = req.text.length > 0 && shapeParagraph(fonts, req.style.face, req.text).missing.length > 0;
         if (this.entries.size >= CAPACITY) this.entries.delete(this.entries.keys().next().value!);
