@@ -63,5 +63,18 @@ describe('laid-out articles by content (watch mode)', () => {
     expect(rehearsal.laidOut.every((id) => id.startsWith(stems[1]!))).toBe(true);
     expect(first.files.map((f, i) => readFileSync(f).equals(before[i]!))).toEqual([true, true]);
     expect(rehearsal.pages).toBe(first.pages);
+    // Its paragraphs were composed anew (new lines, the same text); the other articles' pages were reused.
+    // (Running heads and folios, artifacts, are the booklet's, made from the composed-line table as always.)
+    const runs = (r: typeof first, id: (s: string) => boolean) =>
+      r.booklet.pages
+        .filter((p) => p.articleId && id(p.articleId))
+        .flatMap((p) => p.ops.flatMap((op) => (op.op === 'text' && op.role !== 'Artifact' ? [op.glyphs] : [])));
+    const rehearsed = (s: string) => s.startsWith(stems[1]!);
+    const [was, now] = [runs(first, rehearsed), runs(rehearsal, rehearsed)];
+    expect(now.length).toBe(was.length);
+    expect(now.some((g, i) => g === was[i])).toBe(false);
+    expect(now.map((g) => g.map((x) => x.text).join(''))).toEqual(was.map((g) => g.map((x) => x.text).join('')));
+    const [otherWas, otherNow] = [runs(first, (s) => !rehearsed(s)), runs(rehearsal, (s) => !rehearsed(s))];
+    expect(otherNow.every((g, i) => g === otherWas[i])).toBe(true);
   });
 });
