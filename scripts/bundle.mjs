@@ -68,6 +68,19 @@ const lazyAes = {
   },
 };
 
+/**
+ * Handlebars builds each compiled template through source-map's SourceNode when that package loads,
+ * and through a plain string builder when it does not. banmian asks for no source maps of its
+ * templates: without the package, compiling them takes less time and the bundle 100 KB less.
+ */
+const noSourceMap = {
+  name: 'no-source-map',
+  setup(b) {
+    b.onResolve({ filter: /^source-map$/ }, (args) => (/handlebars/.test(args.importer) ? { path: 'no-source-map', namespace: 'banmian' } : undefined));
+    b.onLoad({ filter: /^no-source-map$/, namespace: 'banmian' }, () => ({ contents: 'module.exports = {};\n', loader: 'js' }));
+  },
+};
+
 // Old chunks would only pile up (and count in the cache's code version).
 rmSync('lib', { recursive: true, force: true });
 
@@ -85,7 +98,7 @@ await build({
   // npm packages are bundled too (a fresh process then reads a few files instead of a few hundred), except
   // the watcher's and those that find data files next to themselves at run time.
   external: EXTERNAL,
-  plugins: [lazyBrotli, lazyTrie, lazyAes],
+  plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap],
   // CommonJS packages inside an ES module bundle call require() for Node's own modules.
   banner: { js: "import { createRequire as __bmCreateRequire } from 'node:module'; const require = __bmCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
