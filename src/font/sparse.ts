@@ -24,14 +24,24 @@ interface TableRecord {
   length: number;
 }
 
-function readAt(fd: number, into: Buffer, offset: number, length: number): void {
+/**
+ * Reads `length` bytes at file `offset` into `into`, at the same offset plus `shift` (0: the file's
+ * layout; a scratch buffer passes minus the file offset).
+ */
+function readAt(fd: number, into: Buffer, offset: number, length: number, shift = 0): void {
   let done = 0;
   while (done < length) {
-    const n = readSync(fd, into, offset + done, length - done, offset + done);
+    const n = readSync(fd, into, offset + shift + done, length - done, offset + done);
     if (n === 0) throw new Error(`unexpected end of font file at ${offset + done}`);
     done += n;
   }
 }
+
+/** Glyphs at most this far apart in the file are read together, up to this much at a time. */
+const SPAN_GAP = 4096;
+const SPAN_MAX = 256 * 1024;
+/** Reused by every span read (grown when a single glyph is larger). */
+let scratch = Buffer.alloc(0);
 
 /** `null` when the file is not a plain TrueType font with glyf/loca (then read it whole). */
 export function openSparseFont(file: string): SparseFont | null {
@@ -79,26 +89,46 @@ export function openSparseFont(file: string): SparseFont | null {
         return { version: longLoca ? 1 : 0, offsets, _processed: true };
       },
       loadOutlines(gids) {
-        const todo = [...gids];
-        while (todo.length > 0) {
-          const gid = todo.pop()!;
-          if (gid < 0 || gid >= glyphCount || loaded[gid]) continue;
-          loaded[gid] = 1;
-          const start = locaAt(gid);
-          const end = locaAt(gid + 1);
-          if (end <= start) continue;
-          readAt(fd, bytes, glyf.offset + start, end - start);
-          // A composite glyph (negative contour count) draws other glyphs: load those too.
-          if (bytes.readInt16BE(glyf.offset + start) >= 0) continue;
-          let p = glyf.offset + start + 10;
-          for (;;) {
-            const flags = bytes.readUInt16BE(p);
-            todo.push(bytes.readUInt16BE(p + 2));
-            p += 4 + (flags & 0x0001 ? 4 : 2);
-            if (flags & 0x0008) p += 2;
-            else if (flags & 0x0040) p += 4;
-            else if (flags & 0x0080) p += 8;
-            if (!(flags & 0x0020)) break;
+        // Read in file order, nearby glyphs with one read (a booklet needs a few thousand glyphs
+        // per face: one read each is as many system calls). A span is read into a scratch buffer
+        // and only the glyphs' own bytes are copied into `bytes`, so the gaps never become resident.
+        // Composite glyphs (negative contour count) draw other glyphs: those are read next round.
+        let pending = [...gids];
+        while (pending.length > 0) {
+          const wanted: number[] = [];
+          for (const gid of pending) {
+            if (gid < 0 || gid >= glyphCount || loaded[gid]) continue;
+            loaded[gid] = 1;
+            if (locaAt(gid + 1) > locaAt(gid)) wanted.push(gid);
+          }
+          wanted.sort((a, b) => locaAt(a) - locaAt(b));
+          for (let i = 0; i < wanted.length; ) {
+            const from = locaAt(wanted[i]!);
+            let j = i + 1;
+            while (j < wanted.length && locaAt(wanted[j]!) - locaAt(wanted[j - 1]! + 1) <= SPAN_GAP && locaAt(wanted[j]! + 1) - from <= SPAN_MAX) j++;
+            const to = locaAt(wanted[j - 1]! + 1);
+            if (scratch.length < to - from) scratch = Buffer.allocUnsafe(Math.max(to - from, SPAN_MAX));
+            readAt(fd, scratch, glyf.offset + from, to - from, -(glyf.offset + from));
+            for (let k = i; k < j; k++) {
+              const a = locaAt(wanted[k]!);
+              scratch.copy(bytes, glyf.offset + a, a - from, locaAt(wanted[k]! + 1) - from);
+            }
+            i = j;
+          }
+          pending = [];
+          for (const gid of wanted) {
+            let p = glyf.offset + locaAt(gid);
+            if (bytes.readInt16BE(p) >= 0) continue;
+            p += 10;
+            for (;;) {
+              const flags = bytes.readUInt16BE(p);
+              pending.push(bytes.readUInt16BE(p + 2));
+              p += 4 + (flags & 0x0001 ? 4 : 2);
+              if (flags & 0x0008) p += 2;
+              else if (flags & 0x0040) p += 4;
+              else if (flags & 0x0080) p += 8;
+              if (!(flags & 0x0020)) break;
+            }
           }
         }
       },
