@@ -54,4 +54,22 @@ describe('fonts read without their outlines', () => {
     expect(a.glyphs.map((g) => g.id)).toEqual(b.glyphs.map((g) => g.id));
     expect(a.positions).toEqual(b.positions);
   });
+
+  it('reads many glyphs (near and far apart, read in spans) exactly, and nothing between them', () => {
+    const sparse = openSparseFont(file)!;
+    const own = (font as unknown as { loca: { offsets: number[] } }).loca.offsets;
+    const glyf = (font as unknown as { directory: { tables: Record<string, { offset: number }> } }).directory.tables.glyf!.offset;
+    // Every 7th glyph of the first 3000 (gaps of a few hundred bytes) and every 997th after (far apart).
+    const wanted = [...Array.from({ length: 430 }, (_, i) => 1 + i * 7), ...Array.from({ length: 60 }, (_, i) => 3000 + i * 997)].filter((g) => g < own.length - 1);
+    sparse.loadOutlines(wanted);
+    for (const g of wanted) {
+      const [a, b] = [glyf + own[g]!, glyf + own[g + 1]!];
+      expect(sparse.bytes.subarray(a, b).equals(whole.subarray(a, b))).toBe(true);
+    }
+    // A glyph nobody asked for (between two that were read together) stays unread.
+    const skipped = 1 + 3 * 7 + 3;
+    const [a, b] = [glyf + own[skipped]!, glyf + own[skipped + 1]!];
+    expect(b).toBeGreaterThan(a);
+    expect(sparse.bytes.subarray(a, b).some((x) => x !== 0)).toBe(false);
+  });
 });
