@@ -5,7 +5,12 @@
  *
  * Determinism: no clock (dates come from options or the issue date), and the trailer /ID,
  * the `SourceDigest` Info key and the XMP document ID are a SHA-256 over everything that
- * decides the file: every content string we write, image and profile bytes, fonts, metadata.
+ * decides the file: each page's content (by its own SHA-256), image and profile bytes, fonts,
+ * metadata.
+ *
+ * Each page's content is written to PDFKit whole and already deflated; a page drawn exactly as in
+ * the last document of its edition (watch mode) reuses that content and only replays its structure
+ * and resources (pageMemo.ts).
  */
 import { createHash } from 'node:crypto';
 import type { FontBook } from '../font/book.js';
