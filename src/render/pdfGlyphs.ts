@@ -283,25 +283,30 @@ export type GlyphTexts = ReadonlyMap<string, FaceGlyphs>;
 
 /** The glyphs of these runs, for `GlyphWriter.preload` (the same for both editions of a booklet). */
 export function glyphTexts(runs: Iterable<readonly PlacedGlyph[]>): GlyphTexts {
-  const firsts = new Map<string, Map<number, string>>();
-  // Runs rarely change face: the face's table is looked up again only when they do.
+  // Per face: 0 = glyph not seen, 1 = seen only as a cluster's tail (no text yet), 2 = has its text.
+  // A booklet draws some 60,000 glyphs of a few thousand kinds: most are a single typed-array read.
+  const firsts = new Map<string, { state: Uint8Array; texts: Map<number, string> }>();
   let face = '';
-  let m: Map<number, string> | undefined;
+  let cur: { state: Uint8Array; texts: Map<number, string> } | undefined;
   for (const glyphs of runs) {
     for (const g of glyphs) {
-      if (g.face !== face || !m) {
+      if (g.face !== face || !cur) {
         face = g.face;
-        m = firsts.get(face);
-        if (!m) firsts.set(face, (m = new Map()));
+        cur = firsts.get(face);
+        if (!cur) firsts.set(face, (cur = { state: new Uint8Array(0x10000), texts: new Map() }));
       }
-      const known = m.get(g.gid);
-      if (known === undefined || (known === '' && g.text !== '')) m.set(g.gid, g.text);
+      const st = cur.state[g.gid];
+      if (st === 2) continue;
+      if (st === 0 || g.text !== '') {
+        cur.state[g.gid] = g.text === '' ? 1 : 2;
+        cur.texts.set(g.gid, g.text);
+      }
     }
   }
   const out = new Map<string, FaceGlyphs>();
-  for (const [face, m] of firsts) {
-    const gids = [...m.keys()].sort((a, b) => a - b);
-    out.set(face, { gids, texts: gids.map((gid) => m.get(gid)!) });
+  for (const [id, { texts }] of firsts) {
+    const gids = [...texts.keys()].sort((a, b) => a - b);
+    out.set(id, { gids, texts: gids.map((gid) => texts.get(gid)!) });
   }
   return out;
 }
