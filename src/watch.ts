@@ -68,19 +68,18 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
     }
   };
 
-  await once('start');
-  // Rehearsals of an edit (see BuildOptions.rehearse), before the watcher reports that it is ready.
-  // A failure here is only a slower first rebuild.
-  for (let i = 0; i < REHEARSALS && builds > 0 && !stopped; i++) await build({ ...opts, rehearse: i }).catch(() => undefined);
-  // The first build's cache (the largest write) goes now, not in the middle of the first edits.
-  flushPersist();
+  // Watching starts before the first build: a file saved during it is built right after it, and
+  // one saved during the rehearsals right after those.
   const { watch: chokidarWatch } = await import('chokidar');
   const watcher = chokidarWatch([opts.seeds, opts.templates, opts.fonts], {
     ignoreInitial: true,
     // Editors save with rename-over; wait until the file stops changing before reading it.
     awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 },
   });
+  const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
   let timer: NodeJS.Timeout | undefined;
+  let rehearsing = false;
+  let held: string | null = null;
   const pending = new Set<string>();
   watcher.on('all', (_event, path) => {
     pending.add(path.split('/').pop() ?? path);
@@ -88,9 +87,21 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
     timer = setTimeout(() => {
       const why = [...pending].join(', ');
       pending.clear();
-      void once(why);
+      if (rehearsing) held = held ? `${held}, ${why}` : why;
+      else void once(why);
     }, 20);
   });
+  await once('start');
+  // From here until the rehearsals end, changes are held (never two builds at once).
+  rehearsing = true;
+  await ready;
+  // Rehearsals of an edit (see BuildOptions.rehearse), before the watcher reports that it is ready.
+  // A failure here is only a slower first rebuild.
+  for (let i = 0; i < REHEARSALS && builds > 0 && !stopped && held === null; i++) await build({ ...opts, rehearse: i }).catch(() => undefined);
+  rehearsing = false;
+  // The first build's cache (the largest write) goes now, not in the middle of the first edits.
+  flushPersist();
+  if (held !== null) void once(held);
   out.log(`watching ${opts.seeds}, ${opts.templates}, ${opts.fonts} (Ctrl-C to stop)`);
   await new Promise<void>((resolveDone) => {
     const stop = () => {

@@ -109,4 +109,27 @@ describe('watch mode', () => {
       w.stop();
     }
   }, 120_000);
+
+  it('builds an edit saved while it gets ready (after the first build, before it reports watching)', async () => {
+    const seeds = tempDir('watch-early-seeds');
+    const out = tempDir('watch-early-out');
+    const raw = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0]!;
+    const md = raw.replace(/\.txt$/, '.md');
+    copyFileSync(join(root, 'seeds', raw), join(seeds, raw));
+    if (existsSync(join(root, 'seeds', md))) copyFileSync(join(root, 'seeds', md), join(seeds, md));
+    else writeFileSync(join(seeds, md), tool(process.execPath, [bin, 'import', join(seeds, raw)]));
+    const original = readFileSync(join(seeds, md), 'utf8');
+    const w = watchProcess(['--seeds', seeds, '--out', out, '--templates', join(root, 'templates'), '--fonts', join(root, 'fonts')], { BANMIAN_CACHE: 'off' });
+    try {
+      await w.next(/^build 1 /, 0, 60_000);
+      // Saved while the watcher rehearses (it says "watching" only after that).
+      writeFileSync(join(seeds, md), original.replace(/。\n/, '，就绪前的修改。\n'));
+      const built = await w.next(/^build 2 /, 0, 60_000);
+      expect(built).toContain(md);
+      expect(w.lines.some((l) => l.startsWith('watching '))).toBe(true);
+      expect(valid(join(out, 'supplement.pdf')).replace(/\s/g, '')).toContain('就绪前的修改');
+    } finally {
+      w.stop();
+    }
+  }, 120_000);
 });
