@@ -5,7 +5,7 @@
  * persistent store, so a fresh process after a small edit composes only what changed.
  */
 import type { FontBook } from '../font/book.js';
-import type { Composer, ComposeRequest, Line, PlacedGlyph } from '../model/line.js';
+import { primeGlyphRecords, type Composer, type ComposeRequest, type Line, type PlacedGlyph } from '../model/line.js';
 import { shapeParagraph } from '../shape/index.js';
 import type { CacheStore } from './store.js';
 
@@ -81,6 +81,7 @@ export class LineMemo {
 
   /** Takes the entries of an earlier process; anything unreadable is dropped. */
   load(store: CacheStore): void {
+    primeGlyphRecords();
     const bytes = store.get(this.storeKey);
     if (!bytes) return;
     try {

@@ -1,5 +1,5 @@
 import type { FontBook } from '../font/book.js';
-import type { Composer, ComposeRequest, Line } from '../model/line.js';
+import { primeGlyphRecords, type Composer, type ComposeRequest, type Line } from '../model/line.js';
 import type { Report } from '../model/source.js';
 import { shapeParagraph } from '../shape/index.js';
 import { buildUnits } from './items.js';
@@ -28,6 +28,7 @@ export interface ComposerOptions {
 
 /** Creates the composer layout uses: shapes (cached), finds breaks, chooses lines, positions glyphs. */
 export function createComposer(fonts: FontBook, report: Report, options: Partial<ComposerOptions> = {}): Composer {
+  primeGlyphRecords();
   const breaking = { ...DEFAULT_BREAK_OPTIONS, ...options.breaking };
   const warned = new Set<string>();
   return {

@@ -48,3 +48,17 @@ export interface ComposeRequest {
 export interface Composer {
   compose(req: ComposeRequest): Line[];
 }
+
+let shapeKeeper: PlacedGlyph | null = null;
+
+/**
+ * Makes one glyph record, first, with fractional positions, and keeps it. V8 gives all objects built
+ * with these properties in this order one hidden-class chain and fixes each field's representation
+ * from the first values it sees: a first glyph at x = 0 would make `x` a small-integer field, and the
+ * next fractional x would deprecate the class and migrate every glyph record built so far (some
+ * 60,000 in a booklet; a whole cached booklet read back in a fresh process). Called by composition and
+ * by the line cache before either builds one.
+ */
+export function primeGlyphRecords(): void {
+  shapeKeeper ??= { face: '', gid: 0, x: 0.5, dy: 0.5, advance: 0.5, text: '' };
+}
