@@ -49,7 +49,7 @@ export interface Composer {
   compose(req: ComposeRequest): Line[];
 }
 
-let shapeKeeper: PlacedGlyph | null = null;
+let shapeKeeper: [PlacedGlyph, Line] | null = null;
 
 /**
  * Makes one glyph record, first, with fractional positions, and keeps it. V8 gives all objects built
@@ -60,5 +60,9 @@ let shapeKeeper: PlacedGlyph | null = null;
  * by the line cache before either builds one.
  */
 export function primeGlyphRecords(): void {
-  shapeKeeper ??= { face: '', gid: 0, x: 0.5, dy: 0.5, advance: 0.5, text: '' };
+  // The same for lines (a few thousand), whose sizes and widths are fractional too.
+  shapeKeeper ??= [
+    { face: '', gid: 0, x: 0.5, dy: 0.5, advance: 0.5, text: '' },
+    { glyphs: [], size: 0.5, measure: 0.5, width: 0.5, start: 0, end: 0, last: false },
+  ];
 }
