@@ -5,7 +5,7 @@ import { loadFontBook } from './font/book.js';
 import { createComposer } from './compose/index.js';
 import { clearShapeCache } from './shape/index.js';
 import type { Templates } from './template/index.js';
-import { layoutArticle, layoutBooklet } from './layout/index.js';
+import { balanceDecisions, layoutArticle, layoutBooklet, restoreBalanceDecisions } from './layout/index.js';
 import { renderPdf, imposeBooklet, useSubsetStore } from './render/index.js';
 import type { Booklet, Diagnostic } from './model/index.js';
 import { writeAtomic } from './util/atomic.js';
@@ -55,6 +55,9 @@ export interface BuildResult {
 const lineMemos = new Map<string, LineMemo>();
 let templatesMemo: { key: string; templates: Templates } | undefined;
 const articleLayouts = new ArticleLayouts();
+/** Where last-page balancing decisions persist (plain JSON; the store keys everything by code version). */
+const DECISIONS_KEY = 'layout\u0000balance';
+let decisionsRead = false;
 
 /** Every file under `dir` with its content: the identity of a templates folder. */
 function folderKey(dir: string): string {
@@ -124,7 +127,12 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     files.push(join(opts.out, 'supplement-imposed.pdf'));
     writeAtomic(files[2]!, imposed);
   }
-  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, persist: () => void (store && memo.save(store)) };
+  const persist = () => {
+    if (!store) return;
+    memo.save(store);
+    store.set(DECISIONS_KEY, JSON.stringify(balanceDecisions()));
+  };
+  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, persist };
 }
 
 /** Ingest, templates, fonts and layout: everything before the PDFs. */
@@ -176,6 +184,17 @@ async function laidOutBooklet(opts: BuildOptions) {
     memo = new LineMemo(`lines\u0000${fontsKey}`);
     if (store) step('cache', () => memo!.load(store));
     lineMemos.set(fontsKey, memo);
+  }
+  // Balancing decisions of an earlier process (see layout/balance.ts), once per process.
+  if (store && !decisionsRead) {
+    decisionsRead = true;
+    step('cache', () => {
+      try {
+        restoreBalanceDecisions(JSON.parse(store.get(DECISIONS_KEY)?.toString('utf8') ?? 'null'));
+      } catch {
+        // A corrupt entry is a miss.
+      }
+    });
   }
   const composer = memo.wrap(createComposer(fonts, report), fonts);
   // Articles unchanged since the last build of this process keep their pages (see cache/articles.ts).

@@ -32,8 +32,44 @@ export function balancePage(units: readonly Unit[], grid: Grid, reserved: number
   const opts: FillOptions = {};
   if (decision.limits) opts.limits = decision.limits;
   if (decision.grow !== undefined) opts.grow = decision.grow;
-  if (decision.fixed) opts.fixed = decision.fixed.map((f) => ({ unit: f.unit, col: f.col, slot: f.slot, variant: (units[f.unit] as BlockUnit).variants[f.variant]! }));
+  if (decision.fixed) {
+    const fixed: FixedFloat[] = [];
+    for (const f of decision.fixed) {
+      const u = units[f.unit];
+      const variant = u?.kind === 'block' ? u.variants[f.variant] : undefined;
+      // A decision read back from an earlier process that does not fit these units: search again.
+      if (!variant) {
+        decisions.delete(key);
+        return balancePage(units, grid, reserved, start, full);
+      }
+      fixed.push({ unit: f.unit, col: f.col, slot: f.slot, variant });
+    }
+    opts.fixed = fixed;
+  }
   return fillPage(units, grid, reserved, start, opts);
+}
+
+/** The decisions made so far, as plain data for the persistent cache (`build.ts`). */
+export function balanceDecisions(): Array<[string, Decision]> {
+  return [...decisions];
+}
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** Decisions saved by an earlier process; anything not of their form is dropped, and this process's own are kept. */
+export function restoreBalanceDecisions(saved: unknown): void {
+  if (!Array.isArray(saved)) return;
+  for (const entry of saved) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || decisions.has(entry[0])) continue;
+    const d = entry[1] as Exclude<Decision, null> | null;
+    const ok =
+      d === null ||
+      (typeof d === 'object' &&
+        (d.limits === undefined || (Array.isArray(d.limits) && d.limits.every(isCount))) &&
+        (d.grow === undefined || isCount(d.grow)) &&
+        (d.fixed === undefined || (Array.isArray(d.fixed) && d.fixed.every((f) => f && [f.unit, f.col, f.slot, f.variant].every(isCount)))));
+    if (ok) remember(entry[0], d);
+  }
 }
 
 /** A balancing decision, with each fixed float's variant named by its index in the unit's variants. */

@@ -154,3 +154,25 @@ describe('any last page with one figure and one panel', () => {
     expect(level / both).toBeGreaterThan(0.9);
   });
 });
+
+describe('balancing decisions read back from the persistent cache', () => {
+  it('keeps well-formed entries and drops anything else without throwing', async () => {
+    const { balanceDecisions, restoreBalanceDecisions } = await import('../../src/layout/balance.js');
+    const before = new Set(balanceDecisions().map(([k]) => k));
+    restoreBalanceDecisions('not a list');
+    restoreBalanceDecisions(null);
+    restoreBalanceDecisions([
+      ['restored-ok', { limits: [30, 30, 29, 29] }],
+      ['restored-null', null],
+      ['restored-fixed', { limits: [20, 20, 20, 20], fixed: [{ unit: 3, col: 2, slot: 5, variant: 0 }], grow: 4 }],
+      ['bad-limits', { limits: [30, 'x'] }],
+      ['bad-fixed', { fixed: [{ unit: -1, col: 0, slot: 0, variant: 0 }] }],
+      ['bad-grow', { grow: 1.5 }],
+      [42, null],
+      'junk',
+    ]);
+    const added = new Map(balanceDecisions().filter(([k]) => !before.has(k)));
+    expect([...added.keys()].sort()).toEqual(['restored-fixed', 'restored-null', 'restored-ok']);
+    expect(added.get('restored-ok')).toEqual({ limits: [30, 30, 29, 29] });
+  });
+});
