@@ -6,7 +6,7 @@ import { createComposer } from './compose/index.js';
 import { clearShapeCache } from './shape/index.js';
 import type { Templates } from './template/index.js';
 import { balanceDecisions, layoutArticle, layoutBooklet, restoreBalanceDecisions } from './layout/index.js';
-import { renderPdf, imposeBooklet, useSubsetStore } from './render/index.js';
+import { renderPdf, imposeBooklet, savePages, usePageStore, useSubsetStore } from './render/index.js';
 import type { Booklet, Diagnostic } from './model/index.js';
 import { writeAtomic } from './util/atomic.js';
 import { ArticleLayouts, codeVersion, fontsIdentity, hashOf, LineMemo, openStore, type CacheStore } from './cache/index.js';
@@ -44,6 +44,8 @@ export interface BuildResult {
   booklet: Booklet;
   /** Ids of the articles this build laid out; the others were reused from the previous build of this process. */
   laidOut: string[];
+  /** Pages drawn afresh, both editions together; the others' content was reused (this process or `.cache/`). */
+  pagesDrawn: number;
   /** Writes what this build composed to the persistent cache (off the path to the PDFs). */
   persist(): void;
 }
@@ -114,11 +116,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   // Pages → the distribution PDF (RGB, tagged, outline) and the press PDF (CMYK, bleed, marks).
   const creationDate = new Date(`${booklet.meta.date}T00:00:00Z`);
   const t0 = performance.now();
-  const screen = await renderPdf(booklet, fonts, { edition: 'screen', creationDate, report });
-  const print = await renderPdf(booklet, fonts, { edition: 'print', creationDate, report, ...(opts.icc ? { iccProfile: opts.icc } : {}) });
+  const glyphsId = memo.glyphsId;
+  const counts = { drawn: 0, reused: 0 };
+  const screen = await renderPdf(booklet, fonts, { edition: 'screen', creationDate, report, glyphsId, counts });
+  const print = await renderPdf(booklet, fonts, { edition: 'print', creationDate, report, glyphsId, counts, ...(opts.icc ? { iccProfile: opts.icc } : {}) });
   const imposed = opts.impose ? await imposeBooklet(print) : undefined;
   timings.render = performance.now() - t0;
-  if (opts.rehearse !== undefined) return { files: [], pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, persist: () => undefined };
+  if (opts.rehearse !== undefined) return { files: [], pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, pagesDrawn: counts.drawn, persist: () => undefined };
 
   const files = [join(opts.out, 'supplement.pdf'), join(opts.out, 'supplement-print.pdf')];
   writeAtomic(files[0]!, screen);
@@ -131,8 +135,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     if (!store) return;
     memo.save(store);
     store.set(DECISIONS_KEY, JSON.stringify(balanceDecisions()));
+    savePages();
   };
-  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, persist };
+  return { files, pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, pagesDrawn: counts.drawn, persist };
 }
 
 /** Ingest, templates, fonts and layout: everything before the PDFs. */
@@ -164,6 +169,7 @@ async function laidOutBooklet(opts: BuildOptions) {
   // Entries carry the code version: another build of banmian never reads them.
   const store = opts.cache ? openStore(opts.cache, codeVersion()) : null;
   useSubsetStore(store);
+  usePageStore(store);
 
   // Raw copy and editors' Markdown → articles (blocks in reading order).
   const again = new Set<string>();

@@ -4,6 +4,7 @@
  * composer runs once per distinct request. The table can be saved to and loaded from the
  * persistent store, so a fresh process after a small edit composes only what changed.
  */
+import { createHash } from 'node:crypto';
 import type { FontBook } from '../font/book.js';
 import { primeGlyphRecords, type Composer, type ComposeRequest, type Line, type PlacedGlyph } from '../model/line.js';
 import { shapeParagraph } from '../shape/index.js';
@@ -20,6 +21,12 @@ const CAPACITY = 20000;
 
 export class LineMemo {
   private entries = new Map<string, Entry>();
+  /**
+   * A content identity for every glyph array this table handed out: the same id, in any process,
+   * means the same glyphs (same fonts, style, measure and text, and line number). Render keys the
+   * page content it keeps in `.cache/` by these instead of hashing every glyph.
+   */
+  private ids = new WeakMap<readonly PlacedGlyph[], string>();
   /** Keys asked for since the last save: what the current booklet uses. */
   private used = new Set<string>();
 
@@ -74,9 +81,18 @@ export class LineMemo {
         const missing = req.text.length > 0 && shapeParagraph(fonts, req.style.face, req.text).missing.length > 0;
         if (this.entries.size >= CAPACITY) this.entries.delete(this.entries.keys().next().value!);
         this.entries.set(key, { lines, missing });
+        if (!missing) this.name(key, lines);
         return lines;
       },
     };
+  }
+
+  /** The content identity of a glyph array from this table (see `ids`); undefined for any other. */
+  glyphsId = (glyphs: readonly PlacedGlyph[]): string | undefined => this.ids.get(glyphs);
+
+  private name(key: string, lines: readonly Line[]): void {
+    const base = createHash('sha1').update(this.storeKey).update('\u0000').update(key).digest('base64');
+    lines.forEach((l, i) => this.ids.set(l.glyphs, `${base}#${i}`));
   }
 
   /** Takes the entries of an earlier process; anything unreadable is dropped. */
@@ -86,8 +102,11 @@ export class LineMemo {
     if (!bytes) return;
     try {
       const { faces, entries } = JSON.parse(bytes.toString('utf8')) as Saved;
-      for (const [key, lines] of entries) {
-        if (!this.entries.has(key)) this.entries.set(key, { lines: lines.map((l) => inflate(l, faces)), missing: false });
+      for (const [key, saved] of entries) {
+        if (this.entries.has(key)) continue;
+        const lines = saved.map((l) => inflate(l, faces));
+        this.entries.set(key, { lines, missing: false });
+        this.name(key, lines);
       }
     } catch {
       // A corrupt entry is a miss.

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { FontBook } from '../font/book.js';
 import type { PlacedGlyph } from '../model/line.js';
-import type { Booklet } from '../model/page.js';
+import type { Booklet, Page } from '../model/page.js';
 import type { Report } from '../model/source.js';
 import { drawPage, tagPage, type DrawContext } from './draw.js';
 import { createEdition, type EditionName } from './editions.js';
@@ -27,7 +27,8 @@ import { outlineTree, writeOutline } from './outline.js';
 import { addOutputIntent, readIccProfile } from './outputIntent.js';
 import { packObjects } from './objectStreams.js';
 import { deflateBest } from './deflate.js';
-import { PageMemo, reusablePage } from './pageMemo.js';
+import { PageMemo, reusablePage, type PageContent } from './pageMemo.js';
+import { documentKey, lastDocument, pageKey, pageStoreActive, savedPage, type GlyphsId } from './pageStore.js';
 import { GlyphWriter, glyphTexts, type GlyphTexts } from './pdfGlyphs.js';
 import { createTagger } from './tagging.js';
 
@@ -35,6 +36,10 @@ export interface RenderOptions {
   edition: EditionName;
   /** CreationDate/ModDate; default: the booklet's issue date, else a fixed date. Never the clock. */
   creationDate?: Date;
+  /** Content ids of composed glyph arrays (the line cache's), for keeping pages in `.cache/` (pageStore.ts). */
+  glyphsId?: GlyphsId;
+  /** Counts pages drawn afresh and pages whose content was reused (from this process or `.cache/`). */
+  counts?: { drawn: number; reused: number };
   /** Path of the print shop's CMYK .icc profile (print edition: embedded as the PDF/X output intent). */
   iccProfile?: string;
   report?: Report;
@@ -121,21 +126,30 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   // Pages drawn exactly as in the last document of this edition keep their content (pageMemo.ts).
   pageMemo.begin(edition.name);
   const context = glyphs.glyphNumbering ? `${edition.name}\u0000${JSON.stringify(booklet.palette)}\u0000${glyphs.glyphNumbering}` : '';
+  // Pages kept by an earlier process (pageStore.ts), for the pages this one has not drawn before.
+  const glyphsId = opts.glyphsId;
+  const docKey = glyphsId && pageStoreActive() && glyphs.numberingContent ? documentKey(edition.name, booklet.palette, glyphs.numberingContent) : '';
+  const kept: Array<{ page: Page; content: PageContent }> = [];
   booklet.pages.forEach((page, i) => {
     doc.switchToPage(i);
     // PDFKit keeps one CTM for the document; annotations convert their rect through it.
     doc._ctm = [1, 0, 0, -1, 0, doc.page.height];
     const kitPage = doc.page;
-    const known = context ? pageMemo.find(edition.name, context, page, i) : undefined;
+    const memo = context ? pageMemo.find(edition.name, context, page, i) : undefined;
+    const pkey = !memo && docKey && reusablePage(page) ? pageKey(page, glyphsId!) : null;
+    const known = memo ?? (pkey ? savedPage(docKey, pkey) : undefined);
     let deflated: Buffer;
     let digest: Buffer;
+    if (opts.counts) opts.counts[known ? 'reused' : 'drawn']++;
     if (known) {
       tagPage(ctx, page);
       if (print) tagger.artifact(() => undefined);
       for (const name of known.fonts) kitPage.fonts[name] = glyphs.fontRef(name);
       for (const name of known.gstates) kitPage.ext_gstates[name] = overprint;
       ({ deflated, digest } = known);
-      pageMemo.keep(edition.name, { ...known, index: i });
+      const content = { ...known, ops: page.ops.slice(), width: page.width, height: page.height, index: i, context };
+      if (context) pageMemo.keep(edition.name, content);
+      kept.push({ page, content });
     } else {
       const alternates = glyphs.alternateRuns;
       drawPage(ctx, page);
@@ -147,7 +161,9 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
       if (context && glyphs.alternateRuns === alternates && reusablePage(page)) {
         const used = (entry: unknown) => Object.keys((entry ?? {}) as object);
         const { Font, ExtGState } = kitPage.resources.data;
-        pageMemo.keep(edition.name, { ops: page.ops.slice(), width: page.width, height: page.height, index: i, context, deflated, digest, fonts: used(Font), gstates: used(ExtGState) });
+        const content = { ops: page.ops.slice(), width: page.width, height: page.height, index: i, context, deflated, digest, fonts: used(Font), gstates: used(ExtGState) };
+        pageMemo.keep(edition.name, content);
+        kept.push({ page, content });
       }
     }
     pageText.length = 0;
@@ -162,6 +178,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     content.write(deflated);
   });
   pageMemo.finish(edition.name);
+  if (docKey) lastDocument(edition.name, docKey, kept, glyphsId!);
 
   writeOutline(
     doc,

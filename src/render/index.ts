@@ -4,3 +4,4 @@ export type { EditionName } from './editions.js';
 export { imposeBooklet, saddleOrder, type ImposeOptions } from './impose.js';
 export { proofPages } from './proof.js';
 export { useSubsetStore, type SubsetStore } from './pdfGlyphs.js';
+export { usePageStore, savePages, type PageStore } from './pageStore.js';

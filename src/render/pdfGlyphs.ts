@@ -6,6 +6,7 @@
  * place that touches PDFKit's undocumented font internals (EmbeddedFont: `subset`, `widths`,
  * `unicode`, `ref()`), the same way react-pdf's renderGlyphs/encodeGlyphs do.
  */
+import { createHash } from 'node:crypto';
 import type * as fontkit from 'fontkit';
 import { loadOutlines, type FontBook } from '../font/book.js';
 import { advanceWidth, horizontalMetrics } from '../font/metrics.js';
@@ -350,6 +351,24 @@ export class GlyphWriter {
     return this.numbering;
   }
 
+  private sets: GlyphTexts | null = null;
+  private contentDigest = '';
+
+  /**
+   * The glyph numbering as content (faces in registration order, each with its glyphs and texts),
+   * the same in any process; `glyphNumbering` is only meaningful within one. Empty before preload,
+   * and once a glyph was added with a second meaning (its number depends on the order of the runs).
+   */
+  get numberingContent(): string {
+    if (!this.sets || this.alternateRuns > 0) return '';
+    if (!this.contentDigest) {
+      const h = createHash('sha1');
+      for (const [id, set] of this.sets) h.update(`${id}\u0001${this.byId.get(id)?.name}\u0001${set.gids.join(',')}\u0001${set.texts.join('\u0002')}\u0003`);
+      this.contentDigest = h.digest('base64');
+    }
+    return this.contentDigest;
+  }
+
   /** The font resource `name` (`F1`, …) of a face already registered in this document. */
   fontRef(name: string): unknown {
     for (const face of this.byFont.values()) if (face.name === name) return face.kit.ref();
@@ -383,6 +402,7 @@ export class GlyphWriter {
    * then always gives the same subset (see `encodedSubsets`), whatever the order of the text.
    */
   preload(firsts: GlyphTexts): void {
+    this.sets = firsts;
     const parts: string[] = [];
     for (const [id, m] of firsts) {
       const face = this.face(id);

@@ -11,7 +11,7 @@ async function freshBuild(seeds: string, cache?: string) {
   const { build } = await import('../../src/build.js');
   const r = await build({ seeds, out: tempDir('persist-out'), templates: join(root, 'templates'), fonts: join(root, 'fonts'), ...(cache ? { cache } : {}) });
   r.persist();
-  return { files: r.files.map((f) => readFileSync(f)), laidOut: r.laidOut };
+  return { files: r.files.map((f) => readFileSync(f)), laidOut: r.laidOut, pages: r.pages, drawn: r.pagesDrawn };
 }
 
 describe('the persistent cache (.cache/) between processes', () => {
@@ -26,11 +26,17 @@ describe('the persistent cache (.cache/) between processes', () => {
     const file = join(seeds, readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()[1]!);
     const lines = readFileSync(file, 'utf8').split('\n');
     const i = lines.findIndex((l) => /[\u4e00-\u9fff]{20}。/.test(l));
-    lines[i] = lines[i]!.replace('。', '，缓存测试的一处修改。');
+    // Words the copy already has (no new glyph), so every page the edit leaves alone is kept.
+    const words = /[\u4e00-\u9fff]{6}/.exec(lines[i]!)![0];
+    lines[i] = lines[i]!.replace('。', `，${words}。`);
     writeFileSync(file, lines.join('\n'));
 
     const warm = await freshBuild(seeds, cache);
     const cold = await freshBuild(seeds);
     expect(warm.files.map((b, k) => b.equals(cold.files[k]!))).toEqual([true, true]);
+    // The warm process drew only the pages the edit changed; the cold one drew them all.
+    expect(cold.drawn).toBe(2 * cold.pages);
+    expect(warm.drawn).toBeGreaterThan(0);
+    expect(warm.drawn).toBeLessThan(cold.drawn / 2);
   }, 120_000);
 });
