@@ -137,7 +137,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     const kitPage = doc.page;
     const memo = context ? pageMemo.find(edition.name, context, page, i) : undefined;
     const pkey = !memo && docKey && reusablePage(page) ? pageKey(page, glyphsId!) : null;
-    const known = memo ?? (pkey ? savedPage(docKey, pkey) : undefined);
+    const known = memo ?? (pkey ? savedPage(edition.name, docKey, pkey) : undefined);
     let deflated: Buffer;
     let digest: Buffer;
     if (opts.counts) opts.counts[known ? 'reused' : 'drawn']++;

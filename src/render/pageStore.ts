@@ -31,8 +31,11 @@ interface SavedPage {
 }
 
 let store: PageStore | null = null;
-/** Documents' kept pages as read from the store, by document key (read once per process). */
-const read = new Map<string, Map<string, SavedPage>>();
+/**
+ * The last document of each edition as read from the store (read once per edition and process).
+ * One entry per edition, overwritten by each save, so `.cache/` does not grow with every glyph set.
+ */
+const read = new Map<string, { doc: string; pages: Map<string, SavedPage> }>();
 /** Per edition: the last finished document's key and its kept pages (named only when saved). */
 const last = new Map<string, { doc: string; pages: Array<{ page: Page; content: PageContent }>; glyphsId: GlyphsId }>();
 
@@ -66,21 +69,25 @@ export function pageKey(page: Page, glyphsId: GlyphsId): string | null {
   return h.digest('base64');
 }
 
-/** A page of document `doc` kept by an earlier process, or undefined. */
-export function savedPage(doc: string, key: string): Pick<PageContent, 'deflated' | 'digest' | 'fonts' | 'gstates'> | undefined {
+/** A page of document `doc` of `edition` kept by an earlier process, or undefined. */
+export function savedPage(edition: string, doc: string, key: string): Pick<PageContent, 'deflated' | 'digest' | 'fonts' | 'gstates'> | undefined {
   if (!store) return undefined;
-  let pages = read.get(doc);
-  if (!pages) {
-    pages = new Map();
+  let saved = read.get(edition);
+  if (!saved) {
+    saved = { doc: '', pages: new Map() };
     try {
-      const bytes = store.get(`pages\u0000${doc}`);
-      if (bytes) for (const [k, p] of Object.entries(JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, SavedPage>)) pages.set(k, p);
+      const bytes = store.get(`pages\u0000${edition}`);
+      if (bytes) {
+        const json = JSON.parse(Buffer.from(bytes).toString('utf8')) as { doc: string; pages: Record<string, SavedPage> };
+        saved = { doc: String(json.doc), pages: new Map(Object.entries(json.pages)) };
+      }
     } catch {
       // A corrupt entry is a miss.
     }
-    read.set(doc, pages);
+    read.set(edition, saved);
   }
-  const p = pages.get(key);
+  if (saved.doc !== doc) return undefined;
+  const p = saved.pages.get(key);
   if (!p || typeof p.deflated !== 'string' || typeof p.digest !== 'string' || !Array.isArray(p.fonts) || !Array.isArray(p.gstates)) return undefined;
   return { deflated: Buffer.from(p.deflated, 'base64'), digest: Buffer.from(p.digest, 'base64'), fonts: p.fonts, gstates: p.gstates };
 }
@@ -93,13 +100,13 @@ export function lastDocument(edition: string, doc: string, pages: Array<{ page: 
 /** Writes the last document of each edition to the store (off the path to the PDFs: pages are named here). */
 export function savePages(): void {
   if (!store) return;
-  for (const { doc, pages, glyphsId } of last.values()) {
+  for (const [edition, { doc, pages, glyphsId }] of last) {
     const out: Record<string, SavedPage> = {};
     for (const { page, content } of pages) {
       const key = pageKey(page, glyphsId);
       if (key) out[key] = { deflated: content.deflated.toString('base64'), digest: content.digest.toString('base64'), fonts: content.fonts, gstates: content.gstates };
     }
-    store.set(`pages\u0000${doc}`, JSON.stringify(out));
+    store.set(`pages\u0000${edition}`, JSON.stringify({ doc, pages: out }));
   }
   last.clear();
 }
