@@ -175,7 +175,15 @@ async function laidOutBooklet(opts: BuildOptions) {
   const again = new Set<string>();
   // A rehearsal shapes from scratch as well (fontkit decodes each face's layout tables on first use).
   if (opts.rehearse !== undefined) clearShapeCache();
-  const reread = opts.rehearse === undefined ? undefined : (file: string, i: number, n: number) => i === opts.rehearse! % n && again.add(file).size > 0;
+  const rehearse = opts.rehearse;
+  const reread =
+    rehearse === undefined
+      ? undefined
+      : (file: string, i: number, n: number) => {
+          if (i !== rehearse % n) return false;
+          again.add(file);
+          return true;
+        };
   const articles = step('ingest', () => readArticles(opts.seeds, report, reread));
   // Page templates and named styles → validated page descriptions.
   const t1 = performance.now();

@@ -26,7 +26,9 @@ export class LineMemo {
    * means the same glyphs (same fonts, style, measure and text, and line number). Render keys the
    * page content it keeps in `.cache/` by these instead of hashing every glyph.
    */
-  private ids = new WeakMap<readonly PlacedGlyph[], string>();
+  private ids = new WeakMap<readonly PlacedGlyph[], { key: string; line: number }>();
+  /** Digests of table keys, made when an id is first asked for (composing never pays for them). */
+  private digests = new Map<string, string>();
   /** Keys asked for since the last save: what the current booklet uses. */
   private used = new Set<string>();
 
@@ -88,11 +90,20 @@ export class LineMemo {
   }
 
   /** The content identity of a glyph array from this table (see `ids`); undefined for any other. */
-  glyphsId = (glyphs: readonly PlacedGlyph[]): string | undefined => this.ids.get(glyphs);
+  glyphsId = (glyphs: readonly PlacedGlyph[]): string | undefined => {
+    const id = this.ids.get(glyphs);
+    if (!id) return undefined;
+    let base = this.digests.get(id.key);
+    if (base === undefined) {
+      base = createHash('sha1').update(this.storeKey).update('\u0000').update(id.key).digest('base64');
+      if (this.digests.size >= CAPACITY) this.digests.clear();
+      this.digests.set(id.key, base);
+    }
+    return `${base}#${id.line}`;
+  };
 
   private name(key: string, lines: readonly Line[]): void {
-    const base = createHash('sha1').update(this.storeKey).update('\u0000').update(key).digest('base64');
-    lines.forEach((l, i) => this.ids.set(l.glyphs, `${base}#${i}`));
+    lines.forEach((l, line) => this.ids.set(l.glyphs, { key, line }));
   }
 
   /** Takes the entries of an earlier process; anything unreadable is dropped. */

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { FontBook } from '../font/book.js';
 import type { PlacedGlyph } from '../model/line.js';
-import type { Booklet, Page } from '../model/page.js';
+import type { Booklet } from '../model/page.js';
 import type { Report } from '../model/source.js';
 import { drawPage, tagPage, type DrawContext } from './draw.js';
 import { createEdition, type EditionName } from './editions.js';
@@ -27,8 +27,8 @@ import { outlineTree, writeOutline } from './outline.js';
 import { addOutputIntent, readIccProfile } from './outputIntent.js';
 import { packObjects } from './objectStreams.js';
 import { deflateBest } from './deflate.js';
-import { PageMemo, reusablePage, type PageContent } from './pageMemo.js';
-import { documentKey, lastDocument, pageKey, pageStoreActive, savedPage, type GlyphsId } from './pageStore.js';
+import { PageMemo, reusablePage } from './pageMemo.js';
+import { documentKey, lastDocument, pageKey, pageStoreActive, savedDocument, savedPage, type GlyphsId, type KeptPage } from './pageStore.js';
 import { GlyphWriter, glyphTexts, type GlyphTexts } from './pdfGlyphs.js';
 import { createTagger } from './tagging.js';
 
@@ -129,15 +129,17 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   // Pages kept by an earlier process (pageStore.ts), for the pages this one has not drawn before.
   const glyphsId = opts.glyphsId;
   const docKey = glyphsId && pageStoreActive() && glyphs.numberingContent ? documentKey(edition.name, booklet.palette, glyphs.numberingContent) : '';
-  const kept: Array<{ page: Page; content: PageContent }> = [];
+  // Pages are named (hashed) here only when the store holds this very document; otherwise on saving.
+  const stored = docKey ? savedDocument(edition.name, docKey) : null;
+  const kept: KeptPage[] = [];
   booklet.pages.forEach((page, i) => {
     doc.switchToPage(i);
     // PDFKit keeps one CTM for the document; annotations convert their rect through it.
     doc._ctm = [1, 0, 0, -1, 0, doc.page.height];
     const kitPage = doc.page;
     const memo = context ? pageMemo.find(edition.name, context, page, i) : undefined;
-    const pkey = !memo && docKey && reusablePage(page) ? pageKey(page, glyphsId!) : null;
-    const known = memo ?? (pkey ? savedPage(edition.name, docKey, pkey) : undefined);
+    const pkey = !memo && stored && reusablePage(page) ? (pageKey(page, glyphsId!) ?? undefined) : undefined;
+    const known = memo ?? (pkey ? savedPage(stored!, pkey) : undefined);
     let deflated: Buffer;
     let digest: Buffer;
     if (opts.counts) opts.counts[known ? 'reused' : 'drawn']++;
@@ -149,7 +151,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
       ({ deflated, digest } = known);
       const content = { ...known, ops: page.ops.slice(), width: page.width, height: page.height, index: i, context };
       if (context) pageMemo.keep(edition.name, content);
-      kept.push({ page, content });
+      kept.push({ page, content, ...(pkey ? { key: pkey } : {}) });
     } else {
       const alternates = glyphs.alternateRuns;
       drawPage(ctx, page);
@@ -163,7 +165,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
         const { Font, ExtGState } = kitPage.resources.data;
         const content = { ops: page.ops.slice(), width: page.width, height: page.height, index: i, context, deflated, digest, fonts: used(Font), gstates: used(ExtGState) };
         pageMemo.keep(edition.name, content);
-        kept.push({ page, content });
+        kept.push({ page, content, ...(pkey ? { key: pkey } : {}) });
       }
     }
     pageText.length = 0;

@@ -23,7 +23,7 @@ export interface PageStore {
 /** A glyph array's content id, or undefined when it has none. */
 export type GlyphsId = (glyphs: readonly PlacedGlyph[]) => string | undefined;
 
-interface SavedPage {
+export interface SavedPage {
   deflated: string;
   digest: string;
   fonts: string[];
@@ -37,7 +37,14 @@ let store: PageStore | null = null;
  */
 const read = new Map<string, { doc: string; pages: Map<string, SavedPage> }>();
 /** Per edition: the last finished document's key and its kept pages (named only when saved). */
-const last = new Map<string, { doc: string; pages: Array<{ page: Page; content: PageContent }>; glyphsId: GlyphsId }>();
+const last = new Map<string, { doc: string; pages: KeptPage[]; glyphsId: GlyphsId }>();
+
+/** A page of a finished document, with its content key when it was already worked out. */
+export interface KeptPage {
+  page: Page;
+  content: PageContent;
+  key?: string;
+}
 
 /** Sets (or with null removes) the store. */
 export function usePageStore(s: PageStore | null): void {
@@ -69,9 +76,9 @@ export function pageKey(page: Page, glyphsId: GlyphsId): string | null {
   return h.digest('base64');
 }
 
-/** A page of document `doc` of `edition` kept by an earlier process, or undefined. */
-export function savedPage(edition: string, doc: string, key: string): Pick<PageContent, 'deflated' | 'digest' | 'fonts' | 'gstates'> | undefined {
-  if (!store) return undefined;
+/** Pages an earlier process kept of document `doc` of `edition`, or null (none, or another document). */
+export function savedDocument(edition: string, doc: string): ReadonlyMap<string, SavedPage> | null {
+  if (!store) return null;
   let saved = read.get(edition);
   if (!saved) {
     saved = { doc: '', pages: new Map() };
@@ -86,14 +93,18 @@ export function savedPage(edition: string, doc: string, key: string): Pick<PageC
     }
     read.set(edition, saved);
   }
-  if (saved.doc !== doc) return undefined;
-  const p = saved.pages.get(key);
+  return saved.doc === doc ? saved.pages : null;
+}
+
+/** The page named `key` among `pages`, or undefined. */
+export function savedPage(pages: ReadonlyMap<string, SavedPage>, key: string): Pick<PageContent, 'deflated' | 'digest' | 'fonts' | 'gstates'> | undefined {
+  const p = pages.get(key);
   if (!p || typeof p.deflated !== 'string' || typeof p.digest !== 'string' || !Array.isArray(p.fonts) || !Array.isArray(p.gstates)) return undefined;
   return { deflated: Buffer.from(p.deflated, 'base64'), digest: Buffer.from(p.digest, 'base64'), fonts: p.fonts, gstates: p.gstates };
 }
 
 /** The kept pages of the finished document of `edition`, for `savePages`. */
-export function lastDocument(edition: string, doc: string, pages: Array<{ page: Page; content: PageContent }>, glyphsId: GlyphsId): void {
+export function lastDocument(edition: string, doc: string, pages: KeptPage[], glyphsId: GlyphsId): void {
   last.set(edition, { doc, pages, glyphsId });
 }
 
@@ -102,8 +113,8 @@ export function savePages(): void {
   if (!store) return;
   for (const [edition, { doc, pages, glyphsId }] of last) {
     const out: Record<string, SavedPage> = {};
-    for (const { page, content } of pages) {
-      const key = pageKey(page, glyphsId);
+    for (const { page, content, key: known } of pages) {
+      const key = known ?? pageKey(page, glyphsId);
       if (key) out[key] = { deflated: content.deflated.toString('base64'), digest: content.digest.toString('base64'), fonts: content.fonts, gstates: content.gstates };
     }
     store.set(`pages\u0000${edition}`, JSON.stringify({ doc, pages: out }));

@@ -49,18 +49,25 @@ const valid = (pdf: string): string => {
   return tool('pdftotext', ['-raw', pdf, '-']);
 };
 
+/**
+ * A seeds folder with the first source only (one article keeps a test short) and its editor copy,
+ * the file the tests edit.
+ */
+function oneSourceCopy(name: string): { seeds: string; md: string; original: string } {
+  const seeds = tempDir(name);
+  const raw = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0]!;
+  const md = raw.replace(/\.txt$/, '.md');
+  copyFileSync(join(root, 'seeds', raw), join(seeds, raw));
+  if (existsSync(join(root, 'seeds', md))) copyFileSync(join(root, 'seeds', md), join(seeds, md));
+  else writeFileSync(join(seeds, md), tool(process.execPath, [bin, 'import', join(seeds, raw)]));
+  return { seeds, md, original: readFileSync(join(seeds, md), 'utf8') };
+}
+
 describe('watch mode', () => {
   it('rebuilds after each edit, keeps the last good PDF through a broken file, and recovers after its repair', async () => {
-    const seeds = tempDir('watch-seeds');
+    const { seeds, md, original } = oneSourceCopy('watch-seeds');
     const out = tempDir('watch-out');
     const cache = tempDir('watch-cache');
-    // One article keeps the test short; its editor copy is the file being edited.
-    const raw = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0]!;
-    const md = raw.replace(/\.txt$/, '.md');
-    copyFileSync(join(root, 'seeds', raw), join(seeds, raw));
-    if (existsSync(join(root, 'seeds', md))) copyFileSync(join(root, 'seeds', md), join(seeds, md));
-    else writeFileSync(join(seeds, md), tool(process.execPath, [bin, 'import', join(seeds, raw)]));
-    const original = readFileSync(join(seeds, md), 'utf8');
     const pdf = join(out, 'supplement.pdf');
 
     const w = watchProcess(
@@ -111,14 +118,8 @@ describe('watch mode', () => {
   }, 120_000);
 
   it('builds an edit saved while it gets ready (after the first build, before it reports watching)', async () => {
-    const seeds = tempDir('watch-early-seeds');
+    const { seeds, md, original } = oneSourceCopy('watch-early-seeds');
     const out = tempDir('watch-early-out');
-    const raw = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0]!;
-    const md = raw.replace(/\.txt$/, '.md');
-    copyFileSync(join(root, 'seeds', raw), join(seeds, raw));
-    if (existsSync(join(root, 'seeds', md))) copyFileSync(join(root, 'seeds', md), join(seeds, md));
-    else writeFileSync(join(seeds, md), tool(process.execPath, [bin, 'import', join(seeds, raw)]));
-    const original = readFileSync(join(seeds, md), 'utf8');
     const w = watchProcess(['--seeds', seeds, '--out', out, '--templates', join(root, 'templates'), '--fonts', join(root, 'fonts')], { BANMIAN_CACHE: 'off' });
     try {
       await w.next(/^build 1 /, 0, 60_000);
