@@ -54,27 +54,39 @@ function ideograph(face: Face, m: Map<number, ShapedGlyph[]>, cp: number): Shape
  * `full` is the real shaper, used for the pieces between ideographs.
  */
 export function shapeHanRun(face: Face, text: string, full: (text: string) => ShapedCluster[]): ShapedCluster[] | null {
+  const out: ShapedCluster[] = [];
+  return shapeHanInto(face, text, 0, text.length, full, out) ? out : null;
+}
+
+/**
+ * Shapes `text[start, end)` as a `hani` run, appending its clusters (offsets into `text`) to `out`.
+ * Returns false, with `out` as it was, when the run must go through `layout()` whole. Writing
+ * into the paragraph's own array spares a second cluster object per character.
+ */
+export function shapeHanInto(face: Face, text: string, start: number, end: number, full: (text: string) => ShapedCluster[], out: ShapedCluster[]): boolean {
   let m = pieces.get(face);
   if (!m) pieces.set(face, (m = new Map()));
   let glyphOf = ideographs.get(face);
   if (!glyphOf) ideographs.set(face, (glyphOf = new Map()));
-  const out: ShapedCluster[] = [];
+  const before = out.length;
   let pieceStart = -1;
-  const flush = (end: number) => {
-    if (pieceStart < 0) return;
-    const piece = text.slice(pieceStart, end);
+  const flush = (to: number) => {
+    const piece = text.slice(pieceStart, to);
     let shaped = m.get(piece);
     if (!shaped) m.set(piece, (shaped = full(piece)));
     // Glyph arrays are shared, never changed (composition copies what it positions).
     for (const c of shaped) out.push({ start: c.start + pieceStart, end: c.end + pieceStart, glyphs: c.glyphs, advance: c.advance });
     pieceStart = -1;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = start; i < end; ) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    if (isContextual(cp)) return null;
+    if (isContextual(cp)) {
+      out.length = before;
+      return false;
+    }
     if (isIdeograph(cp)) {
-      flush(i);
+      if (pieceStart >= 0) flush(i);
       const glyphs = ideograph(face, glyphOf, cp);
       out.push({ start: i, end: i + len, glyphs, advance: glyphs[0]!.advance });
     } else if (pieceStart < 0) {
@@ -82,6 +94,6 @@ export function shapeHanRun(face: Face, text: string, full: (text: string) => Sh
     }
     i += len;
   }
-  flush(text.length);
-  return out;
+  if (pieceStart >= 0) flush(end);
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { FontBook } from '../font/book.js';
 import { itemize } from './itemize.js';
 import { LruCache } from './cache.js';
-import { clearShapeCache as clearRunCache, SHAPE_CACHE_SIZE, shapeRun, type ShapedCluster } from './shape.js';
+import { clearShapeCache as clearRunCache, shapeRun, shapeRunInto, type ShapedCluster } from './shape.js';
 
 export { shapeRun, layoutRun, SHAPE_CACHE_SIZE } from './shape.js';
 export { shapeHanRun, isIdeograph } from './fast.js';
@@ -10,14 +10,22 @@ export { itemize } from './itemize.js';
 export type { ShapeRunSpec } from './itemize.js';
 export { LruCache } from './cache.js';
 
-/** Whole paragraphs already shaped, per (face, text): a watch rebuild skips itemizing too. */
-const paragraphs = new LruCache<string, ShapedParagraph>(SHAPE_CACHE_SIZE);
+/** How many shaped paragraphs `shapeParagraph` remembers. */
+const PARAGRAPH_MEMORY = 32;
+/**
+ * The last paragraphs shaped, per (face, text). Composing asks for a paragraph again right away (the
+ * line cache checks it for missing characters; a title is tried at several sizes). A longer memory
+ * would keep a cluster per character alive for nothing: composed lines are cached by the line cache.
+ */
+const paragraphs = new LruCache<string, ShapedParagraph>(PARAGRAPH_MEMORY);
 
 /**
  * Placeholder drawn for a character no face has: 〓 (geta mark), the traditional Chinese
  * compositor's sign for a missing sort; the source character stays in the glyph's text.
  */
 export const MISSING_PLACEHOLDER = '〓';
+
+
 
 /** A paragraph shaped: clusters in text order with paragraph offsets, plus what no font could draw. */
 export interface ShapedParagraph {
@@ -36,8 +44,8 @@ export function shapeParagraph(fonts: FontBook, face: string, text: string): Sha
   const clusters: ShapedCluster[] = [];
   const missing: number[] = [];
   for (const run of itemize(fonts, face, clean)) {
-    const part = clean.slice(run.start, run.end);
     if (run.missing) {
+      const part = clean.slice(run.start, run.end);
       const ph = shapeRun(fonts.get(run.face), MISSING_PLACEHOLDER, 'hani')[0];
       for (let i = 0; i < part.length; ) {
         const len = part.codePointAt(i)! > 0xffff ? 2 : 1;
@@ -47,9 +55,7 @@ export function shapeParagraph(fonts: FontBook, face: string, text: string): Sha
       }
       continue;
     }
-    for (const c of shapeRun(fonts.get(run.face), part, run.script)) {
-      clusters.push({ start: c.start + run.start, end: c.end + run.start, glyphs: c.glyphs, advance: c.advance });
-    }
+    shapeRunInto(fonts.get(run.face), clean, run.start, run.end, run.script, clusters);
   }
   const shaped = { clusters, missing };
   paragraphs.set(key, shaped);

@@ -1,6 +1,6 @@
 import type { Face } from '../font/book.js';
 import { LruCache } from './cache.js';
-import { shapeHanRun } from './fast.js';
+import { shapeHanInto } from './fast.js';
 
 /** One glyph of a shaped run, size-independent. */
 export interface ShapedGlyph {
@@ -27,22 +27,37 @@ export interface ShapedCluster {
 /** OpenType script tag for a run: Chinese runs get `hani` + `ZHS` so `——` is a 2-em glyph and quotes are full-width. */
 export type ShapeScript = 'hani' | 'latn';
 
-/** How many shaped runs to keep: enough for every paragraph of a booklet, in every face it is set in. */
+/** How many runs shaped by `layout()` to keep: every Latin run and number of a booklet, in every face it is set in. */
 export const SHAPE_CACHE_SIZE = 20000;
 
 const cache = new LruCache<string, ShapedCluster[]>(SHAPE_CACHE_SIZE);
 
-/**
- * Shapes `text` with one face; Chinese runs take the fast path of fast.ts. Results are cached per (face file, script, text) for the life of the
- * process, so a paragraph is shaped once however often it is composed.
- */
-export function shapeRun(face: Face, text: string, script: ShapeScript): ShapedCluster[] {
+/** A run through fontkit's `layout()`, cached per (face file, script, text) for the life of the process. */
+function laidOutRun(face: Face, text: string, script: ShapeScript): ShapedCluster[] {
   const key = `${face.file}\u0000${face.id}\u0000${script}\u0000${text}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const clusters = (script === 'hani' ? shapeHanRun(face, text, (piece) => layoutRun(face, piece, script)) : null) ?? layoutRun(face, text, script);
+  const clusters = layoutRun(face, text, script);
   cache.set(key, clusters);
   return clusters;
+}
+
+/**
+ * Shapes `text[start, end)` with one face, appending its clusters (offsets into `text`) to `out`.
+ * Chinese runs take the fast path of fast.ts and are not kept: redoing them costs less than
+ * keeping a cluster per character alive (the line cache keeps what was composed from them).
+ * Runs that need the real shaper (Latin, numbers, pieces between ideographs) are cached.
+ */
+export function shapeRunInto(face: Face, text: string, start: number, end: number, script: ShapeScript, out: ShapedCluster[]): void {
+  if (script === 'hani' && shapeHanInto(face, text, start, end, (piece) => laidOutRun(face, piece, script), out)) return;
+  for (const c of laidOutRun(face, text.slice(start, end), script)) out.push({ start: c.start + start, end: c.end + start, glyphs: c.glyphs, advance: c.advance });
+}
+
+/** Shapes `text` with one face (offsets from 0). */
+export function shapeRun(face: Face, text: string, script: ShapeScript): ShapedCluster[] {
+  const out: ShapedCluster[] = [];
+  shapeRunInto(face, text, 0, text.length, script, out);
+  return out;
 }
 
 /** Shapes `text` with fontkit's full OpenType shaper, uncached (the reference the fast path must match). */

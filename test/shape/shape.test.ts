@@ -29,9 +29,19 @@ describe('shaping with hani/ZHS', () => {
     for (let i = 1; i < clusters.length; i++) expect(clusters[i]!.start).toBe(clusters[i - 1]!.end);
   });
 
-  it('shapes a run once per process (cache hit returns the same result)', () => {
+  it('shapes a Latin run once per process, and an ideograph once per face (later runs share its glyphs)', () => {
     const face = fonts.get('sans');
-    expect(shapeRun(face, '北碚区的每一所学校', 'hani')).toBe(shapeRun(face, '北碚区的每一所学校', 'hani'));
+    const a = shapeRun(face, 'office 2024', 'latn');
+    const b = shapeRun(face, 'office 2024', 'latn');
+    expect(b.map((c) => c.glyphs)).toEqual(a.map((c) => c.glyphs));
+    b.forEach((c, i) => expect(c.glyphs).toBe(a[i]!.glyphs));
+    expect(shapeRun(face, '学校', 'hani')[1]!.glyphs).toBe(shapeRun(face, '北碚区的每一所学校', 'hani')[8]!.glyphs);
+  });
+
+  it('offsets the clusters of a run shaped into a paragraph', () => {
+    const { clusters } = shapeParagraph(fonts, 'serif', '共2024名学生“AI”课');
+    const text = '共2024名学生“AI”课';
+    expect(clusters.map((c) => text.slice(c.start, c.end))).toEqual(['共', '2', '0', '2', '4', '名', '学', '生', '“', 'A', 'I', '”', '课']);
   });
 
   it('splits Latin from Chinese runs and keeps spaces with their neighbours', () => {
