@@ -26,7 +26,10 @@ export const MIDDLE_DOT_EM = 0.5;
 /** What two adjacent marks lose together, in em: 2 em → 1.5 em (clreq `#h-adjustment_of_adjacent_punctuation_marks`). */
 export const ADJACENT_SQUEEZE_EM = 0.5;
 
-/** A glyph inside a unit, positioned relative to the unit's natural left edge. */
+/**
+ * A glyph inside a unit, positioned relative to the unit's natural left edge. It has a placed
+ * glyph's fields in a placed glyph's order: setting the line moves it and hands it on as one.
+ */
 export interface UnitGlyph {
   face: string;
   gid: number;
@@ -91,10 +94,11 @@ export function buildUnits(text: string, clusters: readonly ShapedCluster[], sty
     }
     const glyphs: UnitGlyph[] = [];
     let gx = 0;
-    c.glyphs.forEach((g, i) => {
+    for (let i = 0; i < c.glyphs.length; i++) {
+      const g = c.glyphs[i]!;
       glyphs.push({ face: g.face, gid: g.gid, x: shift + gx + g.dx * em, dy: g.dy * em, advance: g.advance * em, text: i === 0 ? text.slice(c.start, c.end) : '' });
       gx += g.advance * em;
-    });
+    }
     const isHan = cls === 'han' && isHanChar(text.codePointAt(c.start)!) ? 1 : 0;
     units.push({
       start: c.start, end: c.end, cls, glyphs, width,

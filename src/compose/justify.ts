@@ -8,7 +8,8 @@ export interface SetLine {
 }
 
 /**
- * Places units a..b on a line that starts at `x0` and has `measure` pt available from there.
+ * Places units a..b on a line that starts at `x0` and has `measure` pt available from there. The
+ * units' glyph records are moved into place and become the line's: set each unit once.
  * `justify`: fill the measure exactly — too long: hang, then compress punctuation (先挤进);
  * too short: Han–Latin gaps and word spaces first (up to ½ em), then the rest in equal shares
  * between characters (clreq `#procedures_for_inter-character_space_expansion`), never inside
@@ -67,7 +68,11 @@ export function setLine(units: readonly Unit[], a: number, b: number, x0: number
   for (let i = a; i <= b; i++) {
     const u = units[i]!;
     const lead = i === a ? u.startTrim : 0;
-    for (const g of u.glyphs) glyphs.push({ face: g.face, gid: g.gid, x: x + g.x - lead, dy: g.dy, advance: g.advance, text: g.text });
+    // Each unit is set on one line only, so its glyph records become the line's (one object per glyph, not two).
+    for (const g of u.glyphs) {
+      g.x = x + g.x - lead;
+      glyphs.push(g);
+    }
     x += u.width - lead;
     if (i < b) x += u.gap + extra[i - a]!;
   }
