@@ -1,7 +1,13 @@
-// Bundles src/ into lib/cli.js (plus chunks for what loads on demand) so a fresh `banmian`
-// process loads a few modules instead of resolving a few dozen; npm packages stay external
-// (pdfkit reads its data files from disk).
-import { rmSync } from 'node:fs';
+// Bundles src/ into one script, lib/cli.cjs, so a fresh `banmian` process reads one file instead of
+// resolving a few dozen modules, and writes V8's code cache for it (lib/cli.v8cache) by running one
+// build: bin/banmian.js then compiles the script from that cache, not from source (see there).
+// npm packages stay external where they find data files next to themselves at run time.
+// Nothing is redone when src/, this script, the lock file and Node are as they were.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const EXTERNAL = ['chokidar', 'pdf-lib', '@expo-google-fonts/*'];
@@ -81,26 +87,73 @@ const noSourceMap = {
   },
 };
 
-// Old chunks would only pile up (and count in the cache's code version).
-rmSync('lib', { recursive: true, force: true });
+const OUT = 'lib/cli.cjs';
+const CODE_CACHE = 'lib/cli.v8cache';
+const STAMP = 'lib/.stamp';
 
-await build({
-  entryPoints: ['src/cli.ts'],
-  outdir: 'lib',
-  entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  // Chunks: modules imported with import() (templates, imposition) and their packages load only when used.
-  splitting: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // npm packages are bundled too (a fresh process then reads a few files instead of a few hundred), except
-  // the watcher's and those that find data files next to themselves at run time.
-  external: EXTERNAL,
-  plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap],
-  // CommonJS packages inside an ES module bundle call require() for Node's own modules.
-  banner: { js: "import { createRequire as __bmCreateRequire } from 'node:module'; const require = __bmCreateRequire(import.meta.url);" },
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
+/** What the bundle and its code cache are made from. */
+function stamp() {
+  const h = createHash('sha256').update(process.version).update('\0');
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p).update('\0').update(readFileSync(p)).update('\0');
+    }
+  };
+  walk('src');
+  for (const f of ['scripts/bundle.mjs', 'package-lock.json', 'bin/banmian.js']) if (existsSync(f)) h.update(f).update(readFileSync(f));
+  return h.digest('hex');
+}
+
+const want = stamp();
+const upToDate = existsSync(OUT) && existsSync(CODE_CACHE) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === want;
+if (!upToDate) {
+  // Old outputs (an earlier layout of lib/) would only pile up and count in the cache's code version.
+  rmSync('lib', { recursive: true, force: true });
+  await build({
+    entryPoints: ['src/cli.ts'],
+    outfile: OUT,
+    bundle: true,
+    platform: 'node',
+    // One CommonJS script: V8's code cache is made per script (vm.Script), and modules imported with
+    // import() inside the bundle (templates, proofs) still start only when first used.
+    format: 'cjs',
+    target: 'node20',
+    // npm packages are bundled too (a fresh process then reads one file instead of a few hundred), except
+    // the watcher's (an ES module, imported) and those that find data files next to themselves at run time.
+    external: EXTERNAL,
+    plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap],
+    define: { 'import.meta.url': '__bmImportMetaUrl' },
+    banner: { js: "const __bmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  // esbuild leaves non-ASCII characters in regular expressions; one of them makes V8 hold the whole
+  // script as two-byte text (twice the memory). A \u escape means the same in a string, a regular
+  // expression or a comment.
+  const code = readFileSync(OUT, 'utf8');
+  writeFileSync(OUT, code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  warmUp();
+  writeFileSync(STAMP, want);
+}
+
+/**
+ * One quiet build of the booklet (or the test copy) into a temporary folder, without .cache/, so the
+ * code cache holds every function a build compiles. Without a source folder, the first real build
+ * writes the cache instead.
+ */
+function warmUp() {
+  const seeds = ['seeds', 'test/fixtures/copy'].find((d) => existsSync(d) && readdirSync(d).some((f) => /\.(txt|md)$/.test(f)));
+  if (!seeds) return;
+  const out = mkdtempSync(join(tmpdir(), 'banmian-warm-'));
+  try {
+    const r = spawnSync(process.execPath, ['bin/banmian.js', 'build', '--quiet', '--seeds', seeds, '--out', out], {
+      env: { ...process.env, BANMIAN_CACHE: 'off', BANMIAN_CODE_CACHE: 'write' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0 || !existsSync(CODE_CACHE)) console.error(`bundle: no code cache written (the first build will write it): ${(r.stderr || '').trim()}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

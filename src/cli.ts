@@ -130,12 +130,10 @@ withBuildFlags(program.command('proof').description('build, then write PNG proof
     }
   });
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
+program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     // --help and --version end here too, with exit code 0.
     process.exit(e.exitCode === 0 ? 0 : EXIT_USAGE);
   }
   fail(e);
-}
+});

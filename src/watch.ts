@@ -1,10 +1,31 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from './model/source.js';
 import { build, type BuildOptions } from './build.js';
+import { importPackage } from './util/imports.js';
 
 /** Rehearsed edits after the first build (see BuildOptions.rehearse). */
 const REHEARSALS = 6;
 /** Quiet time after a build before the persistent cache is written. */
 const PERSIST_AFTER_MS = 1000;
+/** File times may lag the clock by a tick: a file this much older than the first build counts as saved during it. */
+const MTIME_SLACK_MS = 50;
+
+/** Names of the watched files modified at or after `since` (ms since the epoch). */
+function savedSince(watched: Record<string, string[]>, since: number): string[] {
+  const names: string[] = [];
+  for (const [dir, entries] of Object.entries(watched)) {
+    for (const name of entries) {
+      try {
+        const st = statSync(join(dir, name));
+        if (st.isFile() && st.mtimeMs >= since) names.push(name);
+      } catch {
+        // Gone since the scan: its removal is an event of its own.
+      }
+    }
+  }
+  return names;
+}
 
 export interface WatchLog {
   log(line: string): void;
@@ -70,7 +91,7 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
 
   // Watching starts before the first build: a file saved during it is built right after it, and
   // one saved during the rehearsals right after those.
-  const { watch: chokidarWatch } = await import('chokidar');
+  const { watch: chokidarWatch } = await importPackage<typeof import('chokidar')>('chokidar');
   const watcher = chokidarWatch([opts.seeds, opts.templates, opts.fonts], {
     ignoreInitial: true,
     // Editors save with rename-over; wait until the file stops changing before reading it.
@@ -91,10 +112,15 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
       else void once(why);
     }, 20);
   });
+  const started = Date.now();
   await once('start');
   // From here until the rehearsals end, changes are held (never two builds at once).
   rehearsing = true;
   await ready;
+  // The watcher reports changes from its first scan on, and that scan waits for the event loop, which
+  // the first build holds: a file saved during the first build is found by its time instead.
+  const early = savedSince(watcher.getWatched(), started - MTIME_SLACK_MS);
+  if (early.length > 0) held = held ? `${held}, ${early.join(', ')}` : early.join(', ');
   // Rehearsals of an edit (see BuildOptions.rehearse), before the watcher reports that it is ready.
   // A failure here is only a slower first rebuild.
   for (let i = 0; i < REHEARSALS && builds > 0 && !stopped && held === null; i++) await build({ ...opts, rehearse: i }).catch(() => undefined);

@@ -11,14 +11,14 @@ import { hashOf } from './store.js';
 
 let version: string | undefined;
 
-/** Every code file under `dir` (the bundle and its chunks, or the sources), sorted. */
+/** Every code file under `dir` (the bundle, or the sources), sorted. */
 function codeFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(js|ts)$/.test(e.name)) out.push(p);
+      else if (/\.(c?js|ts)$/.test(e.name)) out.push(p);
     }
   };
   walk(dir);
@@ -29,9 +29,9 @@ function codeFiles(dir: string): string[] {
 export function codeVersion(): string {
   if (version) return version;
   const self = fileURLToPath(import.meta.url);
-  // lib/cli.js (+ lib/chunks/) when bundled, src/cache/identity.ts when run from source.
+  // lib/cli.cjs when bundled, src/cache/identity.ts when run from source.
   const bundled = basename(dirname(self)) !== 'cache';
-  const codeDir = bundled ? dirname(self).replace(/\/chunks$/, '') : dirname(dirname(self));
+  const codeDir = bundled ? dirname(self) : dirname(dirname(self));
   const parts: (string | Uint8Array)[] = [];
   for (const f of codeFiles(codeDir)) parts.push(f.slice(codeDir.length), readFileSync(f));
   const lock = join(dirname(codeDir), 'package-lock.json');

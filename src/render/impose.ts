@@ -13,6 +13,7 @@ import type { PDFDocument as PDFDocumentT, PDFPage, PDFRef as PDFRefT } from 'pd
 /** pdf-lib costs ~80 ms to import; only imposition needs it, so it loads on first use. */
 type PdfLib = typeof import('pdf-lib');
 import { mm } from '../model/units.js';
+import { importPackage } from '../util/imports.js';
 
 /** A3 landscape, in pt. */
 export const A3_LANDSCAPE: [number, number] = [mm(420), mm(297)];
@@ -38,7 +39,7 @@ export interface ImposeOptions {
 /** Imposes a (press) PDF into 2-up spreads; pages meet at the sheet's centre line. */
 export async function imposeBooklet(pdf: Uint8Array, opts: ImposeOptions = {}): Promise<Uint8Array> {
   const [sw, sh] = opts.sheet ?? A3_LANDSCAPE;
-  const lib = await import('pdf-lib');
+  const lib = await importPackage<PdfLib>('pdf-lib');
   const { PDFDocument, PDFName, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } = lib;
   // updateMetadata: false, or pdf-lib stamps the source's ModDate with the clock.
   const src = await PDFDocument.load(pdf, { updateMetadata: false });

@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../model/source.js';
+import { importPackage } from '../util/imports.js';
 
 const run = promisify(execFile);
 
@@ -31,7 +32,7 @@ async function pdftoppm(args: string[], pdfPath: string): Promise<void> {
 /** A one-page PDF with every page of `pdf` in a grid, for the contact sheet. */
 export async function contactSheetPdf(pdf: Uint8Array): Promise<Uint8Array> {
   // Loaded here: a plain build never needs pdf-lib (~80 ms to import).
-  const { PDFDocument, rgb } = await import('pdf-lib');
+  const { PDFDocument, rgb } = await importPackage<typeof import('pdf-lib')>('pdf-lib');
   // updateMetadata: false, or pdf-lib stamps the source's ModDate with the clock.
   const src = await PDFDocument.load(pdf, { updateMetadata: false });
   const out = await PDFDocument.create({ updateMetadata: false });

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, tempDir } from './helpers.js';
+
+/**
+ * The launcher (bin/banmian.js) compiles the bundle from V8's code cache. A copy of the installed
+ * command in a temporary folder, so the real lib/ is never touched while other tests run it.
+ */
+function installedCopy() {
+  const dir = tempDir('codecache');
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'lib'));
+  copyFileSync(join(root, 'bin/banmian.js'), join(dir, 'bin/banmian.js'));
+  copyFileSync(join(root, 'lib/cli.cjs'), join(dir, 'lib/cli.cjs'));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const seeds = tempDir('codecache-seeds');
+  copyFileSync(join(root, 'test/fixtures/copy/101_short_feature.txt'), join(seeds, '101_short_feature.txt'));
+  const out = tempDir('codecache-out');
+  const cache = join(dir, 'lib/cli.v8cache');
+  const build = () => {
+    const r = spawnSync(process.execPath, [join(dir, 'bin/banmian.js'), 'build', '--quiet', '--seeds', seeds, '--out', out, '--templates', join(root, 'templates'), '--fonts', join(root, 'fonts')], {
+      encoding: 'utf8',
+      env: { ...process.env, BANMIAN_CACHE: 'off' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    return existsSync(join(out, 'supplement.pdf'));
+  };
+  return { cache, build };
+}
+
+describe('the launcher’s code cache', () => {
+  it('is written by a run without one, and taken as it is by the next run', () => {
+    const { cache, build } = installedCopy();
+    expect(existsSync(cache)).toBe(false);
+    expect(build()).toBe(true);
+    expect(existsSync(cache)).toBe(true);
+    const written = readFileSync(cache);
+    const mtime = statSync(cache).mtimeMs;
+    // A cache V8 rejected (made under other flags, say) would be written again at exit.
+    expect(build()).toBe(true);
+    expect(statSync(cache).mtimeMs).toBe(mtime);
+    expect(readFileSync(cache).equals(written)).toBe(true);
+  }, 60_000);
+
+  it('is replaced when V8 rejects it, and the build still succeeds', () => {
+    const { cache, build } = installedCopy();
+    writeFileSync(cache, Buffer.alloc(4096, 7));
+    expect(build()).toBe(true);
+    expect(readFileSync(cache).equals(Buffer.alloc(4096, 7))).toBe(false);
+    expect(statSync(cache).size).toBeGreaterThan(100_000);
+  }, 60_000);
+});
