@@ -47,6 +47,18 @@ export function loadOutlines(font: fontkit.Font, gids: Iterable<number>): void {
   outlines.get(font)?.loadOutlines(gids);
 }
 
+/**
+ * The outline bytes of a glyph loaded by `loadOutlines`; undefined for a font read whole (its
+ * bytes are in the font's own buffer, where fontkit reads them).
+ */
+export function outlineOf(font: fontkit.Font, gid: number): Uint8Array | undefined {
+  const sparse = outlines.get(font);
+  if (!sparse) return undefined;
+  const bytes = sparse.outline(gid);
+  if (!bytes) throw new Error(`outline of glyph ${gid} read before it was loaded`);
+  return bytes;
+}
+
 function resolveFontPath(spec: string, fontsDir: string): string {
   if (spec.startsWith('npm:')) {
     const rest = spec.slice(4);

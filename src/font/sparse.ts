@@ -2,8 +2,11 @@
  * Reading a TrueType file without its outlines. The Noto CJK faces are 10–15 MB, ~90 % of it
  * the `glyf` table, and a booklet draws a few thousand of their 65,000 glyphs: every table but
  * `glyf` is read up front, and a glyph's outline only when a subset needs it (`loadOutlines`).
- * The buffer has the file's full size so fontkit's offsets hold; the unread part stays zero and
- * is never touched, so the OS does not give it memory.
+ * The buffer has the file's full size so fontkit's offsets hold; its `glyf` part stays zero and
+ * is never touched, so the OS does not give it memory. Outlines are kept packed on the side
+ * (`outline`): written at their file offsets, a few thousand glyphs scattered over 10 MB would
+ * make most of its pages resident. Only composite glyphs, which fontkit itself decodes to rewrite
+ * their component ids, are also written into the buffer.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
@@ -14,8 +17,10 @@ const LITTLE_ENDIAN = endianness() === 'LE';
 /** An open font file: its bytes (outlines filled on demand) and what is needed to fill them. */
 export interface SparseFont {
   bytes: Buffer;
-  /** Reads the outlines of these glyphs (and of the glyphs composites refer to) into `bytes`. */
+  /** Reads the outlines of these glyphs (and of the glyphs composites refer to). */
   loadOutlines(gids: Iterable<number>): void;
+  /** A loaded glyph's outline bytes (empty for a glyph without one); undefined if not loaded. */
+  outline(gid: number): Uint8Array | undefined;
   /**
    * The loca table as fontkit's decoder leaves it (byte offsets, `_processed`), read directly:
    * fontkit decodes its 65,000 entries one by one on the first advance width it is asked for.
@@ -44,6 +49,9 @@ function readAt(fd: number, into: Buffer, offset: number, length: number, shift 
 /** Glyphs at most this far apart in the file are read together, up to this much at a time. */
 const SPAN_GAP = 4096;
 const SPAN_MAX = 256 * 1024;
+/** Packed outlines are stored in blocks of this size (a larger glyph gets a block of its own). */
+const PACK_BLOCK = 64 * 1024;
+const EMPTY = new Uint8Array(0);
 /** Reused by every span read (grown when a single glyph is larger). */
 let scratch = Buffer.alloc(0);
 
@@ -73,13 +81,28 @@ export function openSparseFont(file: string): SparseFont | null {
     const glyf = tables.get('glyf');
     const loca = tables.get('loca');
     const head = tables.get('head');
-    if (!glyf || !loca || !head) return null;
+    // A variable font's glyphs go through fontkit's own subsetter (font/metrics.ts reads no
+    // varied metrics), which reads outlines from the font's bytes: such a font is read whole.
+    if (!glyf || !loca || !head || tables.has('fvar') || tables.has('gvar')) return null;
     for (const [tag, t] of tables) if (tag !== 'glyf') readAt(fd, bytes, t.offset, t.length);
     const longLoca = bytes.readInt16BE(head.offset + 50) === 1;
     const glyphCount = Math.floor(loca.length / (longLoca ? 4 : 2)) - 1;
     const locaAt = (gid: number): number =>
       longLoca ? bytes.readUInt32BE(loca.offset + gid * 4) : bytes.readUInt16BE(loca.offset + gid * 2) * 2;
     const loaded = new Uint8Array(Math.max(0, glyphCount));
+    const outlines = new Map<number, Uint8Array>();
+    let block = Buffer.alloc(0);
+    let used = 0;
+    /** A packed copy of `length` bytes of the scratch buffer from `from`. */
+    const pack = (from: number, length: number): Uint8Array => {
+      if (used + length > block.length) {
+        block = Buffer.allocUnsafeSlow(Math.max(PACK_BLOCK, length));
+        used = 0;
+      }
+      scratch.copy(block, used, from, from + length);
+      used += length;
+      return block.subarray(used - length, used);
+    };
     keepOpen = true;
     return {
       bytes,
@@ -98,10 +121,14 @@ export function openSparseFont(file: string): SparseFont | null {
         for (let i = 0, p = loca.offset; i < count; i++, p += 2) offsets[i] = bytes.readUInt16BE(p) * 2;
         return { version: 0, offsets, _processed: true };
       },
+      outline(gid) {
+        if (gid < 0 || gid >= glyphCount || !loaded[gid]) return undefined;
+        return outlines.get(gid) ?? EMPTY;
+      },
       loadOutlines(gids) {
         // Read in file order, nearby glyphs with one read (a booklet needs a few thousand glyphs
         // per face: one read each is as many system calls). A span is read into a scratch buffer
-        // and only the glyphs' own bytes are copied into `bytes`, so the gaps never become resident.
+        // and only the glyphs' own bytes are kept, so the gaps never become resident.
         // Composite glyphs (negative contour count) draw other glyphs: those are read next round.
         let pending = [...gids];
         while (pending.length > 0) {
@@ -120,8 +147,12 @@ export function openSparseFont(file: string): SparseFont | null {
             if (scratch.length < to - from) scratch = Buffer.allocUnsafe(Math.max(to - from, SPAN_MAX));
             readAt(fd, scratch, glyf.offset + from, to - from, -(glyf.offset + from));
             for (let k = i; k < j; k++) {
-              const a = locaAt(wanted[k]!);
-              scratch.copy(bytes, glyf.offset + a, a - from, locaAt(wanted[k]! + 1) - from);
+              const gid = wanted[k]!;
+              const a = locaAt(gid);
+              const length = locaAt(gid + 1) - a;
+              outlines.set(gid, pack(a - from, length));
+              // numberOfContours < 0: a composite, which fontkit decodes from the font's own bytes.
+              if (length >= 2 && scratch.readInt16BE(a - from) < 0) scratch.copy(bytes, glyf.offset + a, a - from, a - from + length);
             }
             i = j;
           }

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type * as fontkit from 'fontkit';
-import { loadOutlines, type FontBook } from '../font/book.js';
+import { loadOutlines, outlineOf, type FontBook } from '../font/book.js';
 import { advanceWidth, horizontalMetrics } from '../font/metrics.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
@@ -71,9 +71,13 @@ export function fastAddGlyph(subset: KitTtfSubset): void {
     const cur = font.loca.offsets[gid];
     const next = font.loca.offsets[gid + 1];
     if (!metrics || cur === undefined || next === undefined || next < cur) return original.call(this, gid);
-    const stream = font._getTableStream('glyf');
-    stream.pos += cur;
-    const buffer = stream.readBuffer(next - cur);
+    // A font read sparsely keeps its outlines on the side (font/sparse.ts); one read whole, in its bytes.
+    let buffer = outlineOf(this.font, gid);
+    if (!buffer) {
+      const stream = font._getTableStream('glyf');
+      stream.pos += cur;
+      buffer = stream.readBuffer(next - cur);
+    }
     // numberOfContours < 0: a composite glyph.
     if (buffer.length >= 2 && buffer[0]! & 0x80) return original.call(this, gid);
     this.glyf.push(buffer);
