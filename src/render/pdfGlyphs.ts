@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type * as fontkit from 'fontkit';
 import { loadOutlines, outlineOf, type FontBook } from '../font/book.js';
 import { advanceWidth, horizontalMetrics } from '../font/metrics.js';
+import { encodeSubset } from '../font/subset.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
@@ -104,7 +105,8 @@ function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {
     if (!bytes) {
       // Outlines are read on demand (font/sparse.ts): fetch the subset's before fontkit copies them.
       loadOutlines(kit.font, subset.glyphs);
-      bytes = encode();
+      // Copied directly when every glyph can be (font/subset.ts); fontkit otherwise (composites).
+      bytes = encodeSubset(kit.font, subset.glyphs) ?? encode();
       subsetStore?.set(storeKey, bytes);
     }
     encodedSubsets.set(kit.font, { key, bytes });
