@@ -3,9 +3,10 @@
 //    report that the PDFs are written (and, separately, to its exit once the persistent cache is written)
 //  - warm: the same with the persistent cache left in place after a one-paragraph edit (median of 5)
 //  - watch: rebuild after editing one paragraph while `banmian watch` runs (median of 10)
+//  - cold without V8's code cache (lib/cli.v8cache moved aside; median of 3)
 //  - peak memory (max RSS of the build process), PDF bytes, and where the time goes
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -73,6 +74,19 @@ for (let i = 0; i < 5; i++) {
   lastStats = r.stats;
   peakKiB = Math.max(peakKiB, r.stats.maxRssKiB ?? 0);
 }
+// The same without V8's code cache (lib/cli.v8cache, written by the bundle step): what the first build
+// after installing on another Node version costs. The installed cache is put back afterwards.
+const codeCache = join(root, 'lib/cli.v8cache');
+const noCodeCache = [];
+if (existsSync(codeCache)) {
+  const kept = readFileSync(codeCache);
+  for (let i = 0; i < 3; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(codeCache, { force: true });
+    noCodeCache.push((await runBuild()).ms);
+  }
+  writeFileSync(codeCache, kept);
+}
 const warm = [];
 for (let i = 0; i < 5; i++) {
   editOneParagraph();
@@ -121,6 +135,7 @@ const result = {
   coldBuildMs: Math.round(median(cold)),
   coldRunsMs: cold.map(Math.round),
   coldProcessExitMs: Math.round(median(coldExit)),
+  coldWithoutCodeCacheMs: noCodeCache.length ? Math.round(median(noCodeCache)) : null,
   cachedBuildAfterEditMs: Math.round(median(warm)),
   watchRebuildMs: median(watchTimes),
   watchRunsMs: watchTimes,
@@ -134,6 +149,7 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist/bench.json'), JSON.stringify(result, null, 2) + '\n');
 rmSync(work, { recursive: true, force: true });
 console.log(`cold build (fresh process, no cache), median of 5: ${result.coldBuildMs} ms to the PDFs  [${result.coldRunsMs.join(', ')}]; ${result.coldProcessExitMs} ms to exit (cache written)`);
+if (result.coldWithoutCodeCacheMs !== null) console.log(`cold build without V8's code cache (first build on another Node), median of 3: ${result.coldWithoutCodeCacheMs} ms`);
 console.log(`fresh process after a one-paragraph edit, cache kept:  ${result.cachedBuildAfterEditMs} ms`);
 console.log(`watch-mode rebuild after a one-paragraph edit, median of 10: ${result.watchRebuildMs} ms  [${watchTimes.join(', ')}]`);
 console.log(`peak memory: ${result.peakRssMiB} MiB (build), ${result.watchPeakRssMiB} MiB (watch after 10 edits);  supplement.pdf: ${(result.pdfBytes / 1024).toFixed(0)} KB;  supplement-print.pdf: ${(result.printPdfBytes / 1024).toFixed(0)} KB`);
