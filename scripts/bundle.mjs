@@ -29,26 +29,15 @@ const lazyBrotli = {
 };
 
 /**
- * fontkit, unicode-properties and linebreak build their Unicode tables (inflating a compressed trie)
- * when they load; fontkit's Arabic, Indic and USE shapers' tables are never read for Chinese copy.
- * The bundle builds each table on its first lookup (`get` is all any of them asks of one).
+ * fontkit, unicode-properties and linebreak build their Unicode tables when they load, inflating each
+ * with tiny-inflate: the bundle gives them scripts/shims/unicode-trie.ts instead (built on first
+ * lookup, inflated by Node's zlib; see there).
  */
+const SHIM = new URL('./shims/unicode-trie.ts', import.meta.url).pathname;
 const lazyTrie = {
   name: 'lazy-unicode-trie',
   setup(b) {
-    b.onResolve({ filter: /^unicode-trie$/ }, (args) =>
-      args.namespace === 'banmian' ? undefined : { path: 'lazy-unicode-trie', namespace: 'banmian', pluginData: args.resolveDir },
-    );
-    b.onLoad({ filter: /^lazy-unicode-trie$/, namespace: 'banmian' }, () => ({
-      contents:
-        "import UnicodeTrie from 'unicode-trie';\n" +
-        'export default class LazyTrie {\n' +
-        '  constructor(data) { this.data = data; this.trie = null; }\n' +
-        '  get(codePoint) { return (this.trie ??= new UnicodeTrie(this.data)).get(codePoint); }\n' +
-        '}\n',
-      loader: 'js',
-      resolveDir: process.cwd(),
-    }));
+    b.onResolve({ filter: /^unicode-trie$/ }, (args) => (args.importer === SHIM ? undefined : { path: SHIM }));
   },
 };
 
@@ -102,6 +91,7 @@ function stamp() {
     }
   };
   walk('src');
+  walk('scripts/shims');
   for (const f of ['scripts/bundle.mjs', 'package-lock.json', 'bin/banmian.js']) if (existsSync(f)) h.update(f).update(readFileSync(f));
   return h.digest('hex');
 }
