@@ -77,6 +77,9 @@ interface Node {
   end: number;
 }
 
+/** Kept, never used: see `unitShape` in items.ts (demerits and ratios stored tagged, not boxed). */
+let nodeShape: object | null = null;
+
 /** Measures lines over `items` in O(1) each through prefix sums. */
 export class LineMeasure {
   private readonly w: Float64Array;
@@ -124,6 +127,7 @@ const widthOf = (lineWidths: readonly number[], line: number): number => lineWid
 
 /** Chooses line breaks for a paragraph. `lineWidths[i]` is the measure of line i (the last entry repeats). */
 export function breakLines(items: readonly BreakItem[], lineWidths: readonly number[], options: Partial<BreakOptions> = {}): BreakLine[] {
+  nodeShape ??= { start: null, line: null, fitness: null, demerits: null, ratio: null, ragged: null, prev: null, end: null };
   const opts = { ...DEFAULT_BREAK_OPTIONS, ...options };
   if (items.length === 0) return [];
   const m = new LineMeasure(items);
