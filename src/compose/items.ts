@@ -105,11 +105,12 @@ export function buildUnits(text: string, clusters: readonly ShapedCluster[], sty
       width = MIDDLE_DOT_EM * em;
       shift = (width - adv) / 2;
     }
-    const glyphs: UnitGlyph[] = [];
+    // Sized up front: an array grown by push gets room for 17 (one glyph is the rule).
+    const glyphs = new Array<UnitGlyph>(c.glyphs.length);
     let gx = 0;
     for (let i = 0; i < c.glyphs.length; i++) {
       const g = c.glyphs[i]!;
-      glyphs.push({ face: g.face, gid: g.gid, x: shift + gx + g.dx * em, dy: g.dy * em, advance: g.advance * em, text: i === 0 ? text.slice(c.start, c.end) : '' });
+      glyphs[i] = { face: g.face, gid: g.gid, x: shift + gx + g.dx * em, dy: g.dy * em, advance: g.advance * em, text: i === 0 ? text.slice(c.start, c.end) : '' };
       gx += g.advance * em;
     }
     const isHan = cls === 'han' && isHanChar(text.codePointAt(c.start)!) ? 1 : 0;

@@ -63,15 +63,20 @@ export function setLine(units: readonly Unit[], a: number, b: number, x0: number
       }
     }
   }
-  const glyphs: PlacedGlyph[] = [];
+  // The line's own array, sized exactly (lines are kept: no growth slack).
+  let count = 0;
+  for (let i = a; i <= b; i++) count += units[i]!.glyphs.length;
+  const glyphs = new Array<PlacedGlyph>(count);
+  let at = 0;
   let x = x0;
   for (let i = a; i <= b; i++) {
     const u = units[i]!;
     const lead = i === a ? u.startTrim : 0;
     // Each unit is set on one line only, so its glyph records become the line's (one object per glyph, not two).
-    for (const g of u.glyphs) {
+    for (let j = 0; j < u.glyphs.length; j++) {
+      const g = u.glyphs[j]!;
       g.x = x + g.x - lead;
-      glyphs.push(g);
+      glyphs[at++] = g;
     }
     x += u.width - lead;
     if (i < b) x += u.gap + extra[i - a]!;
