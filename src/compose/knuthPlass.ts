@@ -185,8 +185,17 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
       const total = node.demerits + d;
       const key = Math.min(node.line + 1, lineWidths.length - 1) * 4 + fitness;
       const cur = best[key];
-      if (!cur) filled.push(key);
-      if (!cur || total < cur.demerits) best[key] = { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, ragged: emergency, prev: node, end: b };
+      if (!cur) {
+        filled.push(key);
+        best[key] = { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, ragged: emergency, prev: node, end: b };
+      } else if (total < cur.demerits) {
+        // This breakpoint's candidate, not yet seen by anything else: replaced in place.
+        cur.line = node.line + 1;
+        cur.demerits = total;
+        cur.ratio = ratio;
+        cur.ragged = emergency;
+        cur.prev = node;
+      }
     }
     active.length = kept;
     if (last) {
