@@ -446,13 +446,15 @@ export class GlyphWriter {
     }
     const faces: string[] = [];
     let alternates = false;
-    let out = `BT\n1 0 0 -1 ${num(x + glyphs[0]!.x)} ${num(y)} Tm\n`;
+    // Pieces joined once at the end: the run's text is kept (see `written`), and a string grown by
+    // += would be kept as a tree of a few nodes per glyph.
+    const out: string[] = ['BT\n1 0 0 -1 ', num(x + glyphs[0]!.x), ' ', num(y), ' Tm\n'];
     let face: EmbeddedFace | null = null;
     let faceId = '';
     let pen = 0; // pt from op.x where the next glyph would fall by its natural advance
     let rise = 0;
     let open = false; // inside `<…>` of a TJ array
-    let tj = '';
+    let inTj = false; // `[` written, `] TJ` not yet
     const k = 1000 / size;
     for (let i = 0; i < glyphs.length; i++) {
       const g = glyphs[i]!;
@@ -460,19 +462,23 @@ export class GlyphWriter {
       if (g.face !== faceId && !faces.includes(g.face)) faces.push(g.face);
       faceId = g.face;
       if (f !== face || g.dy !== rise) {
-        if (tj) out += `[${tj}${open ? '>' : ''}] TJ\n`;
-        tj = '';
+        if (inTj) out.push(open ? '>] TJ\n' : '] TJ\n');
+        inTj = false;
         open = false;
         if (f !== face) {
           face = f;
           page.fonts[f.name] ??= f.kit.ref();
-          out += `/${f.name} ${num(size)} Tf\n`;
+          out.push('/', f.name, ' ', num(size), ' Tf\n');
         }
         if (g.dy !== rise) {
           rise = g.dy;
-          out += `${num(rise)} Ts\n`;
+          out.push(num(rise), ' Ts\n');
         }
         if (i === 0) pen = g.x;
+      }
+      if (!inTj) {
+        out.push('[');
+        inTj = true;
       }
       f.usedAlternate = false;
       const sub = f.code(g.gid, g.text);
@@ -480,21 +486,23 @@ export class GlyphWriter {
       // TJ numbers are thousandths of an em, subtracted from the pen: positive moves left.
       const adj = Math.round((pen - g.x) * k);
       if (adj !== 0) {
-        if (open) tj += '>';
-        tj += `${adj}`;
+        if (open) out.push('>');
+        out.push(`${adj}`);
         open = false;
         pen -= adj / k;
       }
-      tj += open ? f.hex[sub] : `<${f.hex[sub]}`;
+      if (!open) out.push('<');
+      out.push(f.hex[sub]!);
       open = true;
       pen += f.advance[sub]! * size;
     }
-    if (tj) out += `[${tj}${open ? '>' : ''}] TJ\n`;
-    if (rise !== 0) out += '0 Ts\n';
-    out += 'ET';
+    if (inTj) out.push(open ? '>] TJ\n' : '] TJ\n');
+    if (rise !== 0) out.push('0 Ts\n');
+    out.push('ET');
+    const text = out.join('');
     // A run that drew a second-meaning copy is written afresh: that copy's number depends on run order.
     if (alternates) this.alternateRuns++;
-    else if (this.numbering) written.set(glyphs, { numbering: this.numbering, x, y, size, text: out, faces });
-    return out;
+    else if (this.numbering) written.set(glyphs, { numbering: this.numbering, x, y, size, text, faces });
+    return text;
   }
 }
