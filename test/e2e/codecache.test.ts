@@ -13,6 +13,7 @@ function installedCopy() {
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'lib'));
   copyFileSync(join(root, 'bin/banmian.js'), join(dir, 'bin/banmian.js'));
+  copyFileSync(join(root, 'bin/package.json'), join(dir, 'bin/package.json'));
   copyFileSync(join(root, 'lib/cli.cjs'), join(dir, 'lib/cli.cjs'));
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
