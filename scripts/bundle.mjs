@@ -2,7 +2,8 @@
 // resolving a few dozen modules, and writes V8's code cache for it (lib/cli.v8cache) by running one
 // build: bin/banmian.js then compiles the script from that cache, not from source (see there).
 // npm packages stay external where they find data files next to themselves at run time.
-// Nothing is redone when src/, this script, the lock file and Node are as they were.
+// Nothing is redone while src/, the shims, this script, the launcher, the lock file and Node are as
+// they were (lib/.stamp).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,7 +93,7 @@ function stamp() {
   };
   walk('src');
   walk('scripts/shims');
-  for (const f of ['scripts/bundle.mjs', 'package-lock.json', 'bin/banmian.js']) if (existsSync(f)) h.update(f).update(readFileSync(f));
+  for (const f of ['scripts/bundle.mjs', 'package-lock.json', 'bin/banmian.js', 'bin/package.json']) if (existsSync(f)) h.update(f).update(readFileSync(f));
   return h.digest('hex');
 }
 
