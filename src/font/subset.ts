@@ -22,30 +22,42 @@ interface KitFontTables {
 /** The tables in the order fontkit writes them (the order of its table object). */
 const ORDER = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'] as const;
 
+/**
+ * A glyph whose outline can be copied as it is: its bytes and horizontal metrics. Null for a
+ * composite (its component ids would need renumbering), or a glyph of a font whose metrics or
+ * glyph table this does not read directly (variable fonts).
+ */
+export function copiableGlyph(font: fontkit.Font, gid: number): { outline: Uint8Array; advance: number; bearing: number } | null {
+  const f = font as unknown as KitFontTables;
+  const glyf = f.directory?.tables?.glyf;
+  const bytes = f.stream?.buffer;
+  const metrics = horizontalMetrics(font, gid);
+  const cur = f.loca.offsets[gid];
+  const next = f.loca.offsets[gid + 1];
+  if (!glyf || !bytes || !metrics || cur === undefined || next === undefined || next < cur) return null;
+  // A font read sparsely keeps its outlines on the side (font/sparse.ts); one read whole, in its bytes.
+  const outline = outlineOf(font, gid) ?? bytes.subarray(glyf.offset + cur, glyf.offset + next);
+  // numberOfContours < 0: a composite glyph.
+  if (outline.length >= 2 && outline[0]! & 0x80) return null;
+  return { outline, advance: metrics.advance, bearing: metrics.bearing };
+}
+
 export function encodeSubset(font: fontkit.Font, glyphs: readonly number[]): Uint8Array | null {
   const f = font as unknown as KitFontTables;
   const dir = f.directory?.tables;
   const bytes = f.stream?.buffer;
   if (!dir || !bytes || f._variationProcessor || !dir.head || !dir.hhea || !dir.maxp || !dir.glyf) return null;
-  const loca = f.loca;
   // A short loca stores offsets halved: unpadded outlines (copied as they are) may not fit it.
-  if (loca.version !== 1) return null;
-  const glyfAt = dir.glyf.offset;
+  if (f.loca.version !== 1) return null;
   const outlines: Uint8Array[] = [];
   const advances = new Uint8Array(glyphs.length * 4);
   const view = new DataView(advances.buffer);
   for (let i = 0; i < glyphs.length; i++) {
-    const gid = glyphs[i]!;
-    const metrics = horizontalMetrics(font, gid);
-    const cur = loca.offsets[gid];
-    const next = loca.offsets[gid + 1];
-    if (!metrics || cur === undefined || next === undefined || next < cur) return null;
-    const outline = outlineOf(font, gid) ?? bytes.subarray(glyfAt + cur, glyfAt + next);
-    // numberOfContours < 0: a composite glyph.
-    if (outline.length >= 2 && outline[0]! & 0x80) return null;
-    outlines.push(outline);
-    view.setUint16(i * 4, metrics.advance);
-    view.setInt16(i * 4 + 2, metrics.bearing);
+    const glyph = copiableGlyph(font, glyphs[i]!);
+    if (!glyph) return null;
+    outlines.push(glyph.outline);
+    view.setUint16(i * 4, glyph.advance);
+    view.setInt16(i * 4 + 2, glyph.bearing);
   }
 
   const raw = (tag: string): Uint8Array | null => {

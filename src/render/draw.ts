@@ -39,11 +39,9 @@ function gsFor(ctx: DrawContext, p: Paint): string {
 function drawOp(ctx: DrawContext, page: Page, op: DrawOp): void {
   const { edition, tagger } = ctx;
   switch (op.op) {
-    case 'text': {
-      if (op.glyphs.length === 0) return;
-      tagger.text(page, op.role, op.struct, () => writeText(ctx, op));
+    case 'text':
+      // drawPage writes text ops itself, a paragraph's lines in one sequence (textRun): only empty ones come here.
       return;
-    }
     case 'rule': {
       const p = edition.paint(op.color, op.width < 2 ? 'line' : 'area');
       tagger.artifact(() => {

@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import type * as fontkit from 'fontkit';
-import { loadOutlines, outlineOf, type FontBook } from '../font/book.js';
-import { advanceWidth, horizontalMetrics } from '../font/metrics.js';
-import { encodeSubset } from '../font/subset.js';
+import { loadOutlines, type FontBook } from '../font/book.js';
+import { advanceWidth } from '../font/metrics.js';
+import { copiableGlyph, encodeSubset } from '../font/subset.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
@@ -59,32 +59,21 @@ export interface KitTtfSubset {
 
 /**
  * fontkit's TTFSubset._addGlyph decodes every glyph's whole outline to learn whether it is a
- * composite, and works out vertical metrics to read the left side bearing. For a static
- * TrueType font this copies the glyph's bytes as they are and reads hmtx; composites (whose
- * component ids must be rewritten) and variable fonts still go through fontkit.
+ * composite, and works out vertical metrics to read the left side bearing. A glyph that can be
+ * copied as it is (font/subset.ts) is copied with its hmtx metrics; composites (whose component
+ * ids must be rewritten) and variable fonts still go through fontkit. Used when a subset has
+ * composites, so fontkit encodes it: a sparse font's simple outlines are not in its bytes.
  */
 export function fastAddGlyph(subset: KitTtfSubset): void {
   const original = subset._addGlyph;
   if (typeof original !== 'function') return;
   subset._addGlyph = function (this: KitTtfSubset, gid: number): number {
-    const font = this.font as unknown as { loca: { offsets: number[] }; _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array } };
-    const metrics = horizontalMetrics(this.font, gid);
-    const cur = font.loca.offsets[gid];
-    const next = font.loca.offsets[gid + 1];
-    if (!metrics || cur === undefined || next === undefined || next < cur) return original.call(this, gid);
-    // A font read sparsely keeps its outlines on the side (font/sparse.ts); one read whole, in its bytes.
-    let buffer = outlineOf(this.font, gid);
-    if (!buffer) {
-      const stream = font._getTableStream('glyf');
-      stream.pos += cur;
-      buffer = stream.readBuffer(next - cur);
-    }
-    // numberOfContours < 0: a composite glyph.
-    if (buffer.length >= 2 && buffer[0]! & 0x80) return original.call(this, gid);
-    this.glyf.push(buffer);
+    const glyph = copiableGlyph(this.font, gid);
+    if (!glyph) return original.call(this, gid);
+    this.glyf.push(glyph.outline);
     this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: metrics.advance, bearing: metrics.bearing });
-    this.offset += buffer.length;
+    this.hmtx.metrics.push({ advance: glyph.advance, bearing: glyph.bearing });
+    this.offset += glyph.outline.length;
     return this.glyf.length - 1;
   };
 }
