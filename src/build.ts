@@ -9,7 +9,7 @@ import { balanceDecisions, layoutArticle, layoutBooklet, restoreBalanceDecisions
 import { renderPdf, imposeBooklet, savePages, usePageStore, useSubsetStore } from './render/index.js';
 import type { Booklet, Diagnostic } from './model/index.js';
 import { writeAtomic } from './util/atomic.js';
-import { ArticleLayouts, codeVersion, fontsIdentity, hashOf, LineMemo, openStore, type CacheStore } from './cache/index.js';
+import { ArticleLayouts, codeVersion, flushStores, fontsIdentity, hashOf, LineMemo, openStore, type CacheStore } from './cache/index.js';
 
 export interface BuildOptions {
   /** Folder of raw copy (`*.txt`) and editors' copies (`*.md`). */
@@ -136,6 +136,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     memo.save(store);
     store.set(DECISIONS_KEY, JSON.stringify(balanceDecisions()));
     savePages();
+    flushStores();
   };
   return { files, pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, pagesDrawn: counts.drawn, persist };
 }

@@ -4,6 +4,11 @@
  * does not match — another build of banmian, another key, a torn or corrupt file — is
  * ignored, never trusted; deleting the folder is always safe. Writes go to a temp file and
  * are renamed into place, so a crashed build never leaves half an entry.
+ *
+ * Writes wait for `flushStores()`, which a build calls once its PDFs are written: hashing and
+ * writing a few megabytes of font subsets used to sit on the path to the PDFs. A build that stops
+ * before that (an error, or a watch rebuild superseded before its cache was written) leaves its
+ * entries queued for the next flush; `get` sees them meanwhile.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,7 +20,26 @@ const MAGIC = 'banmian-cache';
 export interface CacheStore {
   /** The payload stored under `key`, or undefined (missing, stale or corrupt). */
   get(key: string): Buffer | undefined;
+  /** Queues `payload` (never changed afterwards) for `flushStores()`. */
   set(key: string, payload: Uint8Array | string): void;
+}
+
+/** Entries set but not yet written, by file; flushed early past this many bytes. */
+const pending = new Map<string, { header: Buffer; body: Uint8Array }>();
+const PENDING_MAX = 32 << 20;
+let pendingBytes = 0;
+
+/** Writes every queued entry of every store. */
+export function flushStores(): void {
+  for (const [file, { header, body }] of pending) {
+    try {
+      writeAtomic(file, Buffer.concat([header, Buffer.from(hashOf(body), 'latin1'), body]));
+    } catch {
+      // A read-only or full disk only costs speed.
+    }
+  }
+  pending.clear();
+  pendingBytes = 0;
 }
 
 export const hashOf = (...parts: (string | Uint8Array)[]): string => {
@@ -30,9 +54,12 @@ export function openStore(dir: string, version: string): CacheStore {
   const headerOf = (key: string) => Buffer.from(`${MAGIC} ${version} ${hashOf(key)}\n`);
   return {
     get(key) {
+      const file = fileOf(key);
+      const queued = pending.get(file);
+      if (queued) return Buffer.from(queued.body);
       let bytes: Buffer;
       try {
-        bytes = readFileSync(fileOf(key));
+        bytes = readFileSync(file);
       } catch {
         return undefined;
       }
@@ -44,12 +71,11 @@ export function openStore(dir: string, version: string): CacheStore {
       return hashOf(payload) === sum ? payload : undefined;
     },
     set(key, payload) {
-      try {
-        const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-        writeAtomic(fileOf(key), Buffer.concat([headerOf(key), Buffer.from(hashOf(body), 'latin1'), body]));
-      } catch {
-        // A read-only or full disk only costs speed.
-      }
+      const file = fileOf(key);
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+      pendingBytes += body.length - (pending.get(file)?.body.length ?? 0);
+      pending.set(file, { header: headerOf(key), body });
+      if (pendingBytes > PENDING_MAX) flushStores();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LineMemo, openStore } from '../../src/cache/index.js';
+import { flushStores, LineMemo, openStore } from '../../src/cache/index.js';
 import type { Composer, Line } from '../../src/model/line.js';
 import { body, fonts } from '../compose/helpers.js';
 import { tempDir } from '../e2e/helpers.js';
@@ -14,6 +14,17 @@ describe('persistent cache store', () => {
     expect(s.get('other')).toBeUndefined();
   });
 
+  it('writes entries when flushed, not when set, and reads its queued entries meanwhile', () => {
+    const dir = tempDir('cache');
+    const s = openStore(dir, 'v1');
+    s.set('k', 'queued');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(s.get('k')?.toString()).toBe('queued');
+    flushStores();
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(openStore(dir, 'v1').get('k')?.toString()).toBe('queued');
+  });
+
   it('ignores entries of another code version', () => {
     const dir = tempDir('cache');
     openStore(dir, 'v1').set('k', 'payload');
@@ -24,6 +35,7 @@ describe('persistent cache store', () => {
     const dir = tempDir('cache');
     const s = openStore(dir, 'v1');
     s.set('k', 'payload that will be damaged');
+    flushStores();
     const file = join(dir, readdirSync(dir)[0]!);
     const bytes = readFileSync(file);
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
