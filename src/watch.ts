@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputError } from './model/source.js';
 import { build, type BuildOptions } from './build.js';
 import { importPackage } from './util/imports.js';
+import { optimizeForLongRun } from './util/jit.js';
 
 /** Rehearsed edits after the first build (see BuildOptions.rehearse). */
 const REHEARSALS = 6;
@@ -114,6 +115,7 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   });
   const started = Date.now();
   await once('start');
+  optimizeForLongRun();
   // From here until the rehearsals end, changes are held (never two builds at once).
   rehearsing = true;
   await ready;

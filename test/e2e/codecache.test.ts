@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,21 @@ function installedCopy() {
     expect(r.status, r.stderr).toBe(0);
     return existsSync(join(out, 'supplement.pdf'));
   };
-  return { cache, build };
+  /** `banmian watch` until it reports that it watches, then Ctrl-C. */
+  const watchOnce = () =>
+    new Promise<number | null>((resolveExit) => {
+      const child = spawn(process.execPath, [join(dir, 'bin/banmian.js'), 'watch', '--seeds', seeds, '--out', out, '--templates', join(root, 'templates'), '--fonts', join(root, 'fonts')], {
+        env: { ...process.env, BANMIAN_CACHE: 'off' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let seen = '';
+      child.stdout.on('data', (chunk) => {
+        seen += chunk;
+        if (seen.includes('watching')) child.kill('SIGINT');
+      });
+      child.on('exit', (code) => resolveExit(code));
+    });
+  return { cache, build, watchOnce };
 }
 
 describe('the launcher’s code cache', () => {
@@ -44,6 +58,15 @@ describe('the launcher’s code cache', () => {
     expect(build()).toBe(true);
     expect(statSync(cache).mtimeMs).toBe(mtime);
     expect(readFileSync(cache).equals(written)).toBe(true);
+  }, 60_000);
+
+  it('written by a watch process (which changes V8 flags as it runs), is taken by the next build', async () => {
+    const { cache, build, watchOnce } = installedCopy();
+    expect(await watchOnce()).toBe(0);
+    expect(existsSync(cache)).toBe(true);
+    const mtime = statSync(cache).mtimeMs;
+    expect(build()).toBe(true);
+    expect(statSync(cache).mtimeMs).toBe(mtime);
   }, 60_000);
 
   it('is replaced when V8 rejects it, and the build still succeeds', () => {
