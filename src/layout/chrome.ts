@@ -1,5 +1,6 @@
 import type { DrawOp, TextRole } from '../model/page.js';
 import type { Pt } from '../model/units.js';
+import { restyle } from '../model/style.js';
 import type { ChromeAlign, ChromeItem, PageTemplate } from '../template/types.js';
 import { composeText, styleOf } from './compose.js';
 import { baselineIn } from './grid.js';
@@ -34,7 +35,7 @@ function side(align: ChromeAlign, pageNumber: number): 'start' | 'center' | 'end
 /** A single chrome line: composed, then placed by the item's alignment (not the style's). */
 function textLine(ctx: LayoutContext, text: string, styleName: string, x: Pt, y: Pt, width: Pt, align: ChromeAlign, pageNumber: number, role: TextRole = 'Artifact'): { ops: DrawOp[]; width: Pt } {
   const style = styleOf(ctx, styleName);
-  const lines = composeText(ctx, text, { ...style, align: 'start', indent: 0 }, width);
+  const lines = composeText(ctx, text, restyle(style, { align: 'start', indent: 0 }), width);
   const ops: DrawOp[] = [];
   let widest = 0;
   lines.forEach((line, i) => {

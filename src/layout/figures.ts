@@ -5,6 +5,7 @@ import type { PageTemplate } from '../template/types.js';
 import { composeText, styleOf } from './compose.js';
 import { spanWidth, stackLines } from './grid.js';
 import { probeImage, type ImageInfo } from './images.js';
+import { blockUnit } from './shapes.js';
 import type { BlockUnit, BlockVariant, Grid, LayoutContext } from './types.js';
 
 type FigureBlock = Extract<Block, { kind: 'figure' }>;
@@ -84,5 +85,5 @@ export function figureUnit(block: FigureBlock, struct: string, articleId: string
   }
   // Never below the least size: a cap under it leaves the figure there.
   const shrink = (most: number): BlockVariant[] => spans.map((span) => variantOf(span, Math.max(measures[span]!.least, Math.min(measures[span]!.slots, most))));
-  return { kind: 'block', variants, float: true, keepNext: 0, struct, source: block.source, shrink };
+  return blockUnit({ variants, float: true, shrink, keepNext: 0, struct, source: block.source });
 }

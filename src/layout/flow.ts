@@ -56,9 +56,10 @@ export function fillPage(
   /** Only heights and end state (balancing tries thousands of limits): no ops, no draws, no `crossed`. */
   measureOnly = false,
 ): PageFill {
-  const opts: FillOptions = Array.isArray(options) ? { limits: options as readonly number[] } : (options as FillOptions);
-  const limits = opts.limits;
-  const fixed = new Set((opts.fixed ?? []).map((f) => f.unit));
+  // Read once into locals: callers build their options in several shapes, and the closures below run
+  // for every grid line of every trial fill.
+  const { limits, fixed: fixedFloats, grow } = Array.isArray(options) ? { limits: options as readonly number[], fixed: undefined, grow: undefined } : (options as FillOptions);
+  const fixed = new Set((fixedFloats ?? []).map((f) => f.unit));
   const cols = grid.columns;
   const rows = grid.lines;
   // One flat byte per (column, grid line): balancing calls this thousands of times per booklet.
@@ -82,7 +83,7 @@ export function fillPage(
     return s;
   };
   // A grown head takes one more grid line, the extra space above its lines.
-  const slotsOf = (index: number, v: BlockVariant): number => v.slots + (opts.grow === index ? 1 : 0);
+  const slotsOf = (index: number, v: BlockVariant): number => v.slots + (grow === index ? 1 : 0);
   const fits = (c: number, s: number, v: BlockVariant, index: number): boolean => {
     if (c + v.span > cols) return false;
     for (let j = 0; j < v.span; j++) if (freeRun(c + j, s) < slotsOf(index, v)) return false;
@@ -105,10 +106,9 @@ export function fillPage(
     const x = grid.colX[c]!;
     // A grown head's extra grid line is space above it.
     const top = slotTop(grid, s + n - v.slots);
-    const p: Placed = { col: c, slot: s, ops: v.draw(x, top), bookmarks: v.bookmarks?.(top) ?? [] };
     const u = units[index];
-    if (u?.kind === 'block' && u.float) p.float = true;
-    placed.push(p);
+    // Every field set here, float too: one object shape for all placed things.
+    placed.push({ col: c, slot: s, ops: v.draw(x, top), bookmarks: v.bookmarks?.(top) ?? [], float: u?.kind === 'block' && u.float });
   };
   // Floats deferred from earlier columns go first, at a column head, in order.
   const placePending = (c: number, s: number): number => {
@@ -125,7 +125,7 @@ export function fillPage(
     return s;
   };
 
-  for (const f of opts.fixed ?? []) put(f.col, f.slot, f.variant, f.unit);
+  for (const f of fixedFloats ?? []) put(f.col, f.slot, f.variant, f.unit);
   st.pending = st.pending.filter((i) => !fixed.has(i));
 
   for (let c = 0; c < cols; c++) {
@@ -158,7 +158,7 @@ export function fillPage(
           const ops = [lineOp(line, style, grid.colX[c]!, y, u.role, struct)];
           // The ornament goes just before the first line, so the text reads "> first words…".
           if (k === 0 && u.marker) ops.unshift(lineOp(u.marker.line, u.marker.style, grid.colX[c]!, y, u.role, struct));
-          placed.push({ col: c, slot: s + i, ops, bookmarks: [] });
+          placed.push({ col: c, slot: s + i, ops, bookmarks: [], float: false });
         }
         s = nextFree(c, s + t);
         st.line += t;

@@ -1,7 +1,7 @@
 import type { Article } from '../model/article.js';
 import type { Line } from '../model/line.js';
 import type { Bookmark, DrawOp } from '../model/page.js';
-import type { TextStyle } from '../model/style.js';
+import { restyle, type TextStyle } from '../model/style.js';
 import type { PageTemplate } from '../template/types.js';
 import { composeText, styleOf } from './compose.js';
 import { slotTop, stackLines } from './grid.js';
@@ -34,7 +34,7 @@ export function fitTitle(ctx: LayoutContext, text: string, base: TextStyle, size
   const candidates = sizes.length ? [...sizes].sort((a, b) => b - a) : [base.size];
   let last: { style: TextStyle; lines: Line[] } | undefined;
   for (const size of candidates) {
-    const style = { ...base, size, leading: (base.leading / base.size) * size };
+    const style = restyle(base, { size, leading: (base.leading / base.size) * size });
     const lines = composeText(ctx, text, style, measure);
     if (lines.length === 1) return { style, lines };
     const phrased = maxLines >= 2 ? atPhrase(ctx, text, style, measure) : null;

@@ -1,6 +1,7 @@
 import { balancePage, floatsLeft, score } from './balance.js';
 import { FLOW_DEFAULTS, fillPage, isDone } from './flow.js';
 import type { BlockUnit, FlowState, Grid, PageFill, Unit } from './types.js';
+import { blockUnit } from './shapes.js';
 
 /**
  * The article's last page turn. A layout editor never lets a page carry only a float, nor
@@ -50,7 +51,7 @@ function fitHere(units: readonly Unit[], grid: Grid, reserved: number, start: Fl
   const tallest = Math.max(...shrinkable.map((i) => Math.max(...block(i).variants.map((v) => v.slots))));
   const least = Math.min(...shrinkable.map((i) => Math.min(...block(i).shrink!(0).map((v) => v.slots))));
   for (let cap = tallest - 1; cap >= least; cap--) {
-    const capped = units.map((u, i): Unit => (shrinkable.includes(i) ? { ...block(i), variants: block(i).shrink!(cap) } : u));
+    const capped = units.map((u, i): Unit => (shrinkable.includes(i) ? blockUnit({ ...block(i), variants: block(i).shrink!(cap) }) : u));
     if (!isDone(fillPage(capped, grid, reserved, start, {}, true).end, capped)) continue;
     return balancePage(capped, grid, reserved, start, fillPage(capped, grid, reserved, start));
   }

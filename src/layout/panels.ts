@@ -6,6 +6,7 @@ import type { TextStyle } from '../model/style.js';
 import type { PageTemplate } from '../template/types.js';
 import { composeText, styleOf } from './compose.js';
 import { spanWidth, stackLines } from './grid.js';
+import { blockUnit } from './shapes.js';
 import type { BlockUnit, BlockVariant, Grid, LayoutContext } from './types.js';
 
 type PanelBlock = Extract<Block, { kind: 'panel' }>;
@@ -82,5 +83,5 @@ function panelUnit(title: string | undefined, paragraphs: string[], first: numbe
       },
     });
   }
-  return variants.length ? { kind: 'block', variants, float: true, keepNext: 0, struct, source: block.source } : null;
+  return variants.length ? blockUnit({ variants, float: true, keepNext: 0, struct, source: block.source }) : null;
 }

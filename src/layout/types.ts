@@ -105,7 +105,7 @@ export interface Placed {
    * furniture, so a picture and its caption never interrupt a paragraph in the text order
    * (readers, search, copy and paste), not even one that runs on from the previous page.
    */
-  float?: boolean;
+  float: boolean;
 }
 
 /** The outcome of filling one page. */

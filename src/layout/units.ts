@@ -2,10 +2,11 @@ import type { Article } from '../model/article.js';
 import type { DrawOp } from '../model/page.js';
 import type { PageTemplate } from '../template/types.js';
 import { composeText, styleOf } from './compose.js';
+import { blockUnit, textUnit } from './shapes.js';
 import { figureUnit } from './figures.js';
 import { stackLines } from './grid.js';
 import { panelUnits } from './panels.js';
-import type { TextStyle } from '../model/style.js';
+import { restyle, type TextStyle } from '../model/style.js';
 import type { Line } from '../model/line.js';
 import { breaksInsideQuote } from '../compose/display.js';
 import { FLOW_DEFAULTS } from './flow.js';
@@ -32,12 +33,9 @@ export function buildUnits(article: Article, tpl: PageTemplate, grid: Grid, ctx:
     if (i === skip) return;
     switch (b.kind) {
       case 'paragraph': {
-        const unit = textUnit(composeText(ctx, b.text, body, grid.colWidth, b.source), body, 'P', struct, b.source);
-        if (b.quote) {
-          const marker = quoteMarker(ctx, body);
-          if (marker) unit.marker = marker;
-        }
-        units.push(unit);
+        const lines = composeText(ctx, b.text, body, grid.colWidth, b.source);
+        const marker = b.quote ? quoteMarker(ctx, body) : null;
+        units.push(textUnit(lines, body, 'P', struct, b.source, marker ? { marker } : {}));
         break;
       }
       case 'heading':
@@ -46,7 +44,7 @@ export function buildUnits(article: Article, tpl: PageTemplate, grid: Grid, ctx:
       case 'lead':
         // A lead too long for the band runs in the columns, on the body grid.
         b.paragraphs.forEach((p, j) => {
-          const lead = { ...styleOf(ctx, tpl.lead!.style), leading: grid.pitch };
+          const lead = restyle(styleOf(ctx, tpl.lead!.style), { leading: grid.pitch });
           units.push(textUnit(composeText(ctx, p, lead, grid.colWidth, b.source), lead, 'Lead', `${struct}.${j}`, b.source));
         });
         break;
@@ -91,8 +89,7 @@ function closingUnit(article: Article, tpl: PageTemplate, grid: Grid, ctx: Layou
     }
   }
   if (lines.length === 0) return null;
-  const unit = textUnit(lines, perLine[0]!.style, 'Byline', perLine[0]!.struct, article.source);
-  return { ...unit, perLine, whole: true, keepWithPrev: FLOW_DEFAULTS.minLinesAfter };
+  return textUnit(lines, perLine[0]!.style, 'Byline', perLine[0]!.struct, article.source, { perLine, whole: true, keepWithPrev: FLOW_DEFAULTS.minLinesAfter });
 }
 
 /** The ornament's face and colour: a sans-bold chevron in the accent colour. */
@@ -103,16 +100,12 @@ const MARKER_STYLE = { face: 'sans-bold', color: 'accent' } as const;
  * ornament (sans bold, accent colour), centred in the indent.
  */
 function quoteMarker(ctx: LayoutContext, body: TextStyle): TextUnit['marker'] | null {
-  const style: TextStyle = { ...body, ...MARKER_STYLE, align: 'start', indent: 0, tracking: 0 };
+  const style = restyle(body, { ...MARKER_STYLE, align: 'start', indent: 0, tracking: 0 });
   const [line] = composeText(ctx, '>', style, body.size * Math.max(1, body.indent));
   if (!line) return null;
   const room = body.size * body.indent;
   const dx = Math.max(0, (room - line.width) / 2);
   return { line: { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx })) }, style };
-}
-
-function textUnit(lines: TextUnit['lines'], style: TextUnit['style'], role: TextUnit['role'], struct: string, source: TextUnit['source']): TextUnit {
-  return { kind: 'text', lines, style, role, struct, source };
 }
 
 /** Smallest step a head may shrink by, in pt, and how far above body size it must stay. */
@@ -129,7 +122,7 @@ function fitHeading(texts: string[], base: TextStyle, grid: Grid, ctx: LayoutCon
   const first = compose(base);
   if (!quoted(first)) return { style: base, lines: first.flat() };
   for (let size = base.size - HEAD_STEP; size >= grid.em + HEAD_OVER_BODY - 1e-9; size -= HEAD_STEP) {
-    const style = { ...base, size, leading: (base.leading / base.size) * size };
+    const style = restyle(base, { size, leading: (base.leading / base.size) * size });
     const groups = compose(style);
     if (!quoted(groups)) return { style, lines: groups.flat() };
   }
@@ -142,8 +135,7 @@ function headingUnit(texts: string[], struct: string, source: BlockUnit['source'
   const height = lines.length * style.leading;
   const slots = Math.ceil((height + HEAD_SPACE * grid.pitch) / grid.pitch);
   const above = (slots * grid.pitch - height) * HEAD_ABOVE_SHARE;
-  return {
-    kind: 'block',
+  return blockUnit({
     float: false,
     keepNext: tpl.heading!.minLinesAfter,
     struct,
@@ -156,5 +148,5 @@ function headingUnit(texts: string[], struct: string, source: BlockUnit['source'
         bookmarks: (top) => [{ title: texts.join(' '), level: 2, y: top }],
       },
     ],
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Color, PunctStyle, TextStyle } from '../model/style.js';
+import { textStyle, type Color, type PunctStyle, type TextStyle } from '../model/style.js';
 import type { YamlReader } from './reader.js';
 import type { BookletSpec } from './types.js';
 
@@ -54,7 +54,7 @@ export function readStyles(r: YamlReader, palette: Record<string, Color>): Recor
     else leading = r.num([...p, 'leading'], size * 1.25, size * 0.8, size * 4);
     const color = r.str([...p, 'color'], base.color);
     if (!palette[color]) r.fail([...p, 'color'], `unknown colour role '${color}'`);
-    styles[name] = {
+    const style: TextStyle = {
       face: r.str([...p, 'face']),
       size,
       leading,
@@ -69,9 +69,10 @@ export function readStyles(r: YamlReader, palette: Record<string, Color>): Recor
     // Only display styles say how they break; text styles keep the default (total fit).
     if (r.raw([...p, 'breaking']) !== undefined) {
       const breaking = r.oneOf([...p, 'breaking'], BREAKINGS);
-      if (breaking === 'phrase' && styles[name].align === 'justify') r.fail([...p, 'breaking'], "phrase breaking is for display lines: give the style an align other than 'justify'");
-      styles[name].breaking = breaking;
+      if (breaking === 'phrase' && style.align === 'justify') r.fail([...p, 'breaking'], "phrase breaking is for display lines: give the style an align other than 'justify'");
+      style.breaking = breaking;
     }
+    styles[name] = textStyle(style);
   }
   return styles;
 }
