@@ -12,15 +12,17 @@ const { join } = require('node:path');
 const v8 = require('node:v8');
 const vm = require('node:vm');
 
-// A build is one short run, too short for TurboFan's inlining to pay: V8 compiles the hot functions
-// in the background while the build goes on in slower code, and compiling with inlining took a few
-// times as long (fillPage 70–90 ms a time, some functions twice after a deoptimisation) while
-// keeping this machine's second core busy. Without it a cold build took 100 ms less (769 → 666 ms,
-// median of 21 alternating runs) and a booklet five times as long 18 % less; turning TurboFan off
-// altogether did as well on the booklet and worse on the long one. Watch mode, which runs on,
-// turns inlining back on after its first build (src/util/jit.ts). Set before the script is
-// compiled: V8 takes a code cache only under the flags it was made with.
-const STARTUP_FLAGS = '--no-turbo-inlining';
+// A build is one short run, too short for TurboFan's most expensive work to pay: V8 compiles the hot
+// functions in the background while the build goes on in slower code, and with inlining that took a
+// few times as long (fillPage 70–90 ms a time, some functions twice after a deoptimisation) while
+// keeping this machine's second core busy. Without inlining a cold build took 100 ms less (769 → 666
+// ms, median of 21 alternating runs) and a booklet five times as long 18 % less. Waiting for 6 ticks
+// instead of 3 before optimising, and leaving out loop peeling, escape analysis and load elimination,
+// took another 34 ms (median of 31) and helped the long booklet too; turning TurboFan off altogether
+// did as well on the booklet and worse on the long one. Watch mode, which runs on, sets V8's defaults
+// back after its first build (src/util/jit.ts, which a test keeps the inverse of this list). Set
+// before the script is compiled: V8 takes a code cache only under the flags it was made with.
+const STARTUP_FLAGS = '--no-turbo-inlining --ticks-before-optimization=6 --no-turbo-loop-peeling --no-turbo-escape --no-turbo-load-elimination';
 v8.setFlagsFromString(STARTUP_FLAGS);
 
 const dir = join(__dirname, '../lib');
