@@ -77,6 +77,22 @@ const noSourceMap = {
   },
 };
 
+/**
+ * commander requires child_process (and with it net, stream and more of Node's own modules, ~4 ms
+ * in a fresh process) for executable subcommands, which banmian has none of: the bundle gives it
+ * a spawn that loads the module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/commander/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'banmian' } : undefined));
+    b.onLoad({ filter: /^lazy-child-process$/, namespace: 'banmian' }, () => ({
+      contents: "let cp;\nmodule.exports = { spawn: (...args) => (cp ??= require('node:child_process')).spawn(...args) };\n",
+      loader: 'js',
+    }));
+  },
+};
+
 const OUT = 'lib/cli.cjs';
 const CODE_CACHE = 'lib/cli.v8cache';
 const STAMP = 'lib/.stamp';
@@ -114,7 +130,7 @@ if (!upToDate) {
     // npm packages are bundled too (a fresh process then reads one file instead of a few hundred), except
     // the watcher's (an ES module, imported) and those that find data files next to themselves at run time.
     external: EXTERNAL,
-    plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap],
+    plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap, lazyChildProcess],
     define: { 'import.meta.url': '__bmImportMetaUrl' },
     banner: { js: "const __bmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     sourcemap: 'linked',

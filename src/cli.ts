@@ -119,7 +119,8 @@ withBuildFlags(program.command('watch').description('build, then rebuild on ever
 withBuildFlags(program.command('proof').description('build, then write PNG proofs of every page and a contact sheet to dist/proof/'))
   .action(async (flags: BuildFlags) => {
     const { build } = await import('./build.js');
-    const { proofPages } = await import('./render/index.js');
+    // Its own module, imported here: it loads child_process, which a build never needs.
+    const { proofPages } = await import('./render/proof.js');
     try {
       const opts = buildOptions(flags);
       const r = await build(opts);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mm } from '../../src/model/units.js';
-import { imposeBooklet, proofPages, renderPdf, saddleOrder } from '../../src/render/index.js';
+import { imposeBooklet, renderPdf, saddleOrder } from '../../src/render/index.js';
+import { proofPages } from '../../src/render/proof.js';
 import { fonts, run, sampleBooklet } from './fixtures.js';
 import { save } from './tools.js';
 
