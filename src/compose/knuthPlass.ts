@@ -82,11 +82,14 @@ let nodeShape: object | null = null;
 
 /** Measures lines over `items` in O(1) each through prefix sums. */
 export class LineMeasure {
-  private readonly w: Float64Array;
-  private readonly g: Float64Array;
-  private readonly st: Float64Array;
-  private readonly sh: Float64Array;
-  private readonly h: Int32Array;
+  /** Prefix sums of widths, gaps, stretch and shrink, and the Han count; `totalFit` reads them directly. */
+  readonly w: Float64Array;
+  readonly g: Float64Array;
+  readonly st: Float64Array;
+  readonly sh: Float64Array;
+  readonly h: Int32Array;
+  /** Each item's start trim (a line starting there loses it). */
+  readonly startTrim: Float64Array;
 
   constructor(readonly items: readonly BreakItem[]) {
     const n = items.length;
@@ -95,8 +98,10 @@ export class LineMeasure {
     this.st = new Float64Array(n + 1);
     this.sh = new Float64Array(n + 1);
     this.h = new Int32Array(n + 1);
+    this.startTrim = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const it = items[i]!;
+      this.startTrim[i] = it.startTrim;
       this.w[i + 1] = this.w[i]! + it.width;
       this.g[i + 1] = this.g[i]! + it.gap;
       this.st[i + 1] = this.st[i]! + it.stretch;
@@ -149,29 +154,51 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
   // reused for every breakpoint, since every character of Chinese text is one.
   const best: (Node | undefined)[] = new Array(lineWidths.length * 4).fill(undefined);
   const filled: number[] = [];
+  // The measures of `LineMeasure` and `adjustment` written out here, in the same operations: this loop
+  // runs for every active node at every breakpoint, and each call that returns a fraction would box it
+  // (V8 compiles a short build without inlining; see bin/banmian.js).
+  const { w, g, st, sh, startTrim } = m;
+  const ragged = opts.ragged;
+  const widths = lineWidths.length;
   for (let b = 0; b < n; b++) {
     const last = b === n - 1;
     const penalty = last ? 0 : items[b]!.penalty;
     if (penalty === Infinity) continue;
     filled.length = 0;
+    const itemB = items[b]!;
+    const wEnd = w[b + 1]!;
+    const gEnd = g[b]!;
+    const endTrim = itemB.endTrim;
+    const endShrink = itemB.endShrink;
+    const shEnd = sh[b]!;
+    const stEnd = st[b]!;
     // Nodes still usable stay in `active`, compacted in place.
     let kept = 0;
     const before = active.length;
     for (let k = 0; k < before; k++) {
       const node = active[k]!;
       const a = node.start;
-      const lw = widthOf(lineWidths, node.line);
-      const nat = m.natural(a, b);
-      const shrink = m.shrink(a, b);
+      const lw = lineWidths[node.line < widths ? node.line : widths - 1]!;
+      const nat = wEnd - w[a]! + gEnd - g[a]! - startTrim[a]! - endTrim;
+      const shrink = shEnd - sh[a]! + endShrink;
       // Too long even fully shrunk (and hung): no later break can use this node either.
       if (nat - shrink - maxEndShrink > lw + 1e-9 && a < b) continue;
       active[kept++] = node;
-      let ratio = adjustment(m, a, b, lw, nat, shrink, last, opts.ragged);
+      // Hanging costs nothing: a line that fits once its last mark hangs counts as a perfect fit.
+      const hung = nat > lw ? Math.max(lw, nat - endShrink) : nat;
+      let ratio: number;
+      if (hung > lw + 1e-9) ratio = shrink - endShrink > 0 ? (lw - hung) / (shrink - endShrink) : -Infinity;
+      else if (last || ragged) ratio = 0;
+      else if (lw - hung < 1e-9) ratio = 0;
+      else {
+        const stretch = stEnd - st[a]!;
+        ratio = stretch > 0 ? (lw - hung) / stretch : 1e6;
+      }
       if (ratio < -1 - 1e-9) continue;
       // On the last pass a line too loose to justify may instead stay short (see emergencyRaggedBadness).
-      const emergency = final && !opts.ragged && !last && ratio > Math.cbrt(opts.emergencyRaggedBadness / 100);
+      const emergency = final && !ragged && !last && ratio > Math.cbrt(opts.emergencyRaggedBadness / 100);
       if (ratio > tol && !emergency) continue;
-      const bad = emergency ? opts.emergencyRaggedBadness * (1 + 4 * ((lw - nat) / lw) ** 2) : opts.ragged ? raggedBadness(lw, nat, last) : badness(ratio);
+      const bad = emergency ? opts.emergencyRaggedBadness * (1 + 4 * ((lw - nat) / lw) ** 2) : ragged ? raggedBadness(lw, nat, last) : Math.min(100 * Math.abs(ratio) ** 3, 1e7);
       if (emergency) ratio = 0;
       const fitness = fitnessClass(ratio);
       let d = (opts.linePenalty + bad) ** 2;
@@ -210,22 +237,6 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
     if (active.length === 0) return null;
   }
   return null;
-}
-
-function adjustment(m: LineMeasure, a: number, b: number, lw: number, natural: number, shrink: number, last: boolean, ragged: boolean): number {
-  // Hanging costs nothing: a line that fits once its last mark hangs counts as a perfect fit.
-  const hang = m.items[b]!.endShrink;
-  const nat = natural > lw ? Math.max(lw, natural - hang) : natural;
-  if (nat > lw + 1e-9) return shrink - hang > 0 ? (lw - nat) / (shrink - hang) : -Infinity;
-  if (last || ragged) return 0;
-  const stretch = m.stretch(a, b);
-  if (lw - nat < 1e-9) return 0;
-  return stretch > 0 ? (lw - nat) / stretch : 1e6;
-}
-
-/** TeX's badness: 100·|r|³, capped. */
-function badness(r: number): number {
-  return Math.min(100 * Math.abs(r) ** 3, 1e7);
 }
 
 /** Ragged lines: penalise short lines (relative shortfall squared), not the last. */
