@@ -100,6 +100,23 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   });
   const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady()));
   let timer: NodeJS.Timeout | undefined;
+  // Ctrl-C is taken from here on, through the first build and the rehearsals: without a listener
+  // Node would end the process at once, before the persistent cache is written.
+  const done = new Promise<void>((resolveDone) => {
+    const stop = () => {
+      clearTimeout(timer);
+      stopped = true;
+      // A build in progress finishes (its PDFs are written atomically either way); chokidar's
+      // close can wait on write-finish polling, so it is not awaited: the caller exits.
+      void watcher.close().catch(() => undefined);
+      void current.then(() => {
+        flushPersist();
+        resolveDone();
+      });
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    process.once('SIGINT', stop);
+  });
   let rehearsing = false;
   let held: string | null = null;
   const pending = new Set<string>();
@@ -118,7 +135,8 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   optimizeForLongRun();
   // From here until the rehearsals end, changes are held (never two builds at once).
   rehearsing = true;
-  await ready;
+  // A closed watcher (stopped during the first build) never becomes ready.
+  await Promise.race([ready, done]);
   // The watcher reports changes from its first scan on, and that scan waits for the event loop, which
   // the first build holds: a file saved during the first build is found by its time instead.
   const early = savedSince(watcher.getWatched(), started - MTIME_SLACK_MS);
@@ -130,20 +148,6 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
   // The first build's cache (the largest write) goes now, not in the middle of the first edits.
   flushPersist();
   if (held !== null) void once(held);
-  out.log(`watching ${opts.seeds}, ${opts.templates}, ${opts.fonts} (Ctrl-C to stop)`);
-  await new Promise<void>((resolveDone) => {
-    const stop = () => {
-      clearTimeout(timer);
-      stopped = true;
-      // A build in progress finishes (its PDFs are written atomically either way); chokidar's
-      // close can wait on write-finish polling, so it is not awaited: the caller exits.
-      void watcher.close().catch(() => undefined);
-      void current.then(() => {
-        flushPersist();
-        resolveDone();
-      });
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-    process.once('SIGINT', stop);
-  });
+  if (!stopped) out.log(`watching ${opts.seeds}, ${opts.templates}, ${opts.fonts} (Ctrl-C to stop)`);
+  await done;
 }

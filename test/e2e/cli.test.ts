@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, root, tempDir } from './helpers.js';
+import { bin, cli, root, tempDir } from './helpers.js';
 
 describe('banmian command line', () => {
   it.each([[['--help']], [['build', '--help']], [['import', '--help']], [['watch', '--help']], [['proof', '--help']]])(
@@ -12,6 +13,26 @@ describe('banmian command line', () => {
       expect(r.stdout).toMatch(/Usage: banmian/);
     },
   );
+
+  it('stops watching cleanly on Ctrl-C right after the first build, writing the persistent cache', async () => {
+    const seeds = tempDir('sigint-seeds');
+    copyFileSync(join(root, 'test/fixtures/copy/101_short_feature.txt'), join(seeds, '101_short_feature.txt'));
+    const out = tempDir('sigint-out');
+    const cache = tempDir('sigint-cache');
+    const code = await new Promise<number | null>((resolveExit) => {
+      const child = spawn(process.execPath, [bin, 'watch', '--seeds', seeds, '--out', out], { cwd: root, env: { ...process.env, BANMIAN_CACHE: cache }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let seen = '';
+      child.stdout.on('data', (chunk) => {
+        seen += chunk;
+        // Between the first build and "watching": the rehearsals.
+        if (/^build 1 /m.test(seen) && !child.killed) child.kill('SIGINT');
+      });
+      child.on('exit', (c) => resolveExit(c));
+    });
+    expect(code).toBe(0);
+    expect(readdirSync(out)).toContain('supplement.pdf');
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+  }, 60_000);
 
   it('exits 2 on a usage error', () => {
     expect(cli(['build', '--no-such-flag']).status).toBe(2);
