@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { InputError } from '../model/source.js';
 import { openSparseFont, type SparseFont } from './sparse.js';
+import { useFastCmap } from './cmap.js';
 
 /** One parsed font file under the id templates use. */
 export interface Face {
@@ -102,6 +103,7 @@ function parseFont(file: string, id: string): fontkit.Font {
     }
     if (!('layout' in f)) throw new Error('a font collection: name one font of it');
     font = f as fontkit.Font;
+    useFastCmap(font);
   } catch (e) {
     throw new InputError(`font '${id}' cannot be read: ${(e as Error).message}`, { file, line: 0 });
   }
