@@ -23,8 +23,18 @@ const SUPPLEMENT: Record<string, string> = {
   '⻲': '亀', '⻳': '龟',
 };
 
-/** The full table: Kangxi radicals via their Unicode compatibility decomposition, plus the list above. */
-export const RADICALS: ReadonlyMap<string, string> = (() => {
+let table: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The full table: Kangxi radicals via their Unicode compatibility decomposition, plus the list above.
+ * Built on first use: the first `normalize` loads ICU's normalisation data (~4 ms), and most copy
+ * has no radical at all.
+ */
+export function radicals(): ReadonlyMap<string, string> {
+  return (table ??= buildTable());
+}
+
+function buildTable(): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
   for (let cp = 0x2f00; cp <= 0x2fd5; cp++) {
     const ch = String.fromCodePoint(cp);
@@ -36,9 +46,9 @@ export const RADICALS: ReadonlyMap<string, string> = (() => {
   }
   // U+2E9F and U+2EF3 do decompose (⺟ 母, ⻳ 龟); the decomposition agrees with the list.
   return map;
-})();
+}
 
 /** Replace every radical code point that has a unified ideograph. */
 export function unifyRadicals(s: string): string {
-  return s.replace(/[\u2E80-\u2FDF]/gu, (ch) => RADICALS.get(ch) ?? ch);
+  return s.replace(/[\u2E80-\u2FDF]/gu, (ch) => radicals().get(ch) ?? ch);
 }
