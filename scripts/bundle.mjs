@@ -93,6 +93,23 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * markdown-it decodes HTML entities (`&amp;`) with the entities package, whose decode tables are
+ * built when it loads (~3 ms in a fresh process); copy rarely has an entity. markdown-it gets a
+ * decodeHTMLStrict that loads the (still bundled) package on first call.
+ */
+const lazyEntities = {
+  name: 'lazy-entities',
+  setup(b) {
+    b.onResolve({ filter: /^entities$/ }, (args) => (/markdown-it/.test(args.importer) ? { path: 'lazy-entities', namespace: 'banmian', pluginData: args.resolveDir } : undefined));
+    b.onLoad({ filter: /^lazy-entities$/, namespace: 'banmian' }, (args) => ({
+      contents: "let real;\nexport const decodeHTMLStrict = (s) => (real ??= require('entities')).decodeHTMLStrict(s);\n",
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }));
+  },
+};
+
 const OUT = 'lib/cli.cjs';
 const CODE_CACHE = 'lib/cli.v8cache';
 const STAMP = 'lib/.stamp';
@@ -130,7 +147,7 @@ if (!upToDate) {
     // npm packages are bundled too (a fresh process then reads one file instead of a few hundred), except
     // the watcher's (an ES module, imported) and those that find data files next to themselves at run time.
     external: EXTERNAL,
-    plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap, lazyChildProcess],
+    plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap, lazyChildProcess, lazyEntities],
     define: { 'import.meta.url': '__bmImportMetaUrl' },
     banner: { js: "const __bmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     sourcemap: 'linked',
