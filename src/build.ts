@@ -10,6 +10,7 @@ import { renderPdf, imposeBooklet, savePages, usePageStore, useSubsetStore } fro
 import type { Booklet, Diagnostic } from './model/index.js';
 import { writeAtomic } from './util/atomic.js';
 import { ArticleLayouts, codeVersion, flushStores, fontsIdentity, hashOf, LineMemo, openStore, type CacheStore } from './cache/index.js';
+import { now } from './util/clock.js';
 
 export interface BuildOptions {
   /** Folder of raw copy (`*.txt`) and editors' copies (`*.md`). */
@@ -115,13 +116,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { booklet, fonts, diagnostics, timings, report, memo, store, laidOut } = await laidOutBooklet(opts);
   // Pages → the distribution PDF (RGB, tagged, outline) and the press PDF (CMYK, bleed, marks).
   const creationDate = new Date(`${booklet.meta.date}T00:00:00Z`);
-  const t0 = performance.now();
+  const t0 = now();
   const glyphsId = memo.glyphsId;
   const counts = { drawn: 0, reused: 0 };
   const screen = await renderPdf(booklet, fonts, { edition: 'screen', creationDate, report, glyphsId, counts });
   const print = await renderPdf(booklet, fonts, { edition: 'print', creationDate, report, glyphsId, counts, ...(opts.icc ? { iccProfile: opts.icc } : {}) });
   const imposed = opts.impose ? await imposeBooklet(print) : undefined;
-  timings.render = performance.now() - t0;
+  timings.render = now() - t0;
   if (opts.rehearse !== undefined) return { files: [], pages: booklet.pages.length, diagnostics, timings, booklet, laidOut, pagesDrawn: counts.drawn, persist: () => undefined };
 
   const files = [join(opts.out, 'supplement.pdf'), join(opts.out, 'supplement-print.pdf')];
@@ -162,9 +163,9 @@ async function laidOutBooklet(opts: BuildOptions) {
   };
   const timings: Record<string, number> = {};
   const step = <T>(name: string, f: () => T): T => {
-    const t0 = performance.now();
+    const t0 = now();
     const r = f();
-    timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+    timings[name] = (timings[name] ?? 0) + now() - t0;
     return r;
   };
   // Entries carry the code version: another build of banmian never reads them.
@@ -187,9 +188,9 @@ async function laidOutBooklet(opts: BuildOptions) {
         };
   const articles = step('ingest', () => readArticles(opts.seeds, report, reread));
   // Page templates and named styles → validated page descriptions.
-  const t1 = performance.now();
+  const t1 = now();
   const { templates, key: templatesKey } = await templatesFor(opts.templates, store);
-  timings.templates = performance.now() - t1;
+  timings.templates = now() - t1;
   // Font files → parsed faces (once per process).
   const fonts = step('fonts', () => loadFontBook(opts.fonts));
   // Every paragraph composed into lines (once per distinct paragraph, style and measure), flowed into columns and pages.

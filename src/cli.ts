@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { InputError, type Diagnostic } from './model/source.js';
 import type { BuildOptions } from './build.js';
 import { capYoungGeneration } from './util/heap.js';
+import { now } from './util/clock.js';
 
 // The only module that prints, exits or reads the environment. Exit codes: 0 success,
 // 1 build (input) error, 2 usage error.
@@ -69,11 +70,11 @@ withBuildFlags(program.command('build').description('build dist/supplement.pdf (
   .option('-q, --quiet', 'print only errors')
   .action(async (flags: BuildFlags) => {
     const { build } = await import('./build.js');
-    // performance.now() counts from process start: t0 is Node's start-up plus loading banmian's modules.
-    const t0 = performance.now();
+    // now() counts from process start: t0 is Node's start-up plus loading banmian's modules.
+    const t0 = now();
     try {
       const r = await build(buildOptions(flags));
-      const written = performance.now();
+      const written = now();
       // The PDFs are in place: say so before the persistent cache is written.
       if (!flags.quiet) {
         for (const d of r.diagnostics) console.error(formatDiagnostic(d));
@@ -82,7 +83,7 @@ withBuildFlags(program.command('build').description('build dist/supplement.pdf (
       }
       r.persist();
       if (process.env.BANMIAN_STATS) {
-        const timings = { startup: t0, ...r.timings, total: written, persist: performance.now() - written };
+        const timings = { startup: t0, ...r.timings, total: written, persist: now() - written };
         console.error(JSON.stringify({ stats: { timings, maxRssKiB: process.resourceUsage().maxRSS } }));
       }
     } catch (e) {

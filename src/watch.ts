@@ -4,6 +4,7 @@ import { InputError } from './model/source.js';
 import { build, type BuildOptions } from './build.js';
 import { importPackage } from './util/imports.js';
 import { optimizeForLongRun } from './util/jit.js';
+import { now } from './util/clock.js';
 
 /** Rehearsed edits after the first build (see BuildOptions.rehearse). */
 const REHEARSALS = 6;
@@ -68,11 +69,11 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
     try {
       do {
         again = false;
-        const t0 = performance.now();
+        const t0 = now();
         try {
           const r = await build(opts);
           builds++;
-          const ms = Math.round(performance.now() - t0);
+          const ms = Math.round(now() - t0);
           for (const d of r.diagnostics) out.error(`  ${d.level}: ${d.source ? `${d.source.file}:${d.source.line}: ` : ''}${d.message}`);
           out.log(`build ${builds} (${why}): ${r.pages} pages, ${r.diagnostics.length} warnings, ${ms} ms`);
           // The persistent cache is for the next fresh process: written once edits pause, off the path
