@@ -87,8 +87,23 @@ export function openSparseFont(file: string): SparseFont | null {
     for (const [tag, t] of tables) if (tag !== 'glyf') readAt(fd, bytes, t.offset, t.length);
     const longLoca = bytes.readInt16BE(head.offset + 50) === 1;
     const glyphCount = Math.floor(loca.length / (longLoca ? 4 : 2)) - 1;
-    const locaAt = (gid: number): number =>
-      longLoca ? bytes.readUInt32BE(loca.offset + gid * 4) : bytes.readUInt16BE(loca.offset + gid * 2) * 2;
+    // Glyph offsets in the glyf table, in the machine's byte order: read thousands of times when
+    // outlines load (Buffer's readUInt32BE is a call with bounds checks each time).
+    let offsets: Uint32Array | null = null;
+    const locaOffsets = (): Uint32Array => {
+      if (offsets) return offsets;
+      const count = Math.floor(loca.length / (longLoca ? 4 : 2));
+      if (longLoca) {
+        const swapped = Buffer.allocUnsafeSlow(count * 4);
+        bytes.copy(swapped, 0, loca.offset, loca.offset + count * 4);
+        if (LITTLE_ENDIAN) swapped.swap32();
+        offsets = new Uint32Array(swapped.buffer, swapped.byteOffset, count);
+      } else {
+        offsets = new Uint32Array(count);
+        for (let i = 0, p = loca.offset; i < count; i++, p += 2) offsets[i] = bytes.readUInt16BE(p) * 2;
+      }
+      return offsets;
+    };
     const loaded = new Uint8Array(Math.max(0, glyphCount));
     const outlines = new Map<number, Uint8Array>();
     let block = Buffer.alloc(0);
@@ -107,19 +122,10 @@ export function openSparseFont(file: string): SparseFont | null {
     return {
       bytes,
       loca() {
-        const count = Math.floor(loca.length / (longLoca ? 4 : 2));
         // fontkit only indexes the offsets. A long table becomes a Uint32Array by one native byte
         // swap (a JS loop over 65,000 entries costs ~3 ms per face in a cold process); its own,
-        // unpooled memory keeps the view aligned.
-        if (longLoca) {
-          const swapped = Buffer.allocUnsafeSlow(count * 4);
-          bytes.copy(swapped, 0, loca.offset, loca.offset + count * 4);
-          if (LITTLE_ENDIAN) swapped.swap32();
-          return { version: 1, offsets: new Uint32Array(swapped.buffer, swapped.byteOffset, count), _processed: true };
-        }
-        const offsets = new Uint32Array(count);
-        for (let i = 0, p = loca.offset; i < count; i++, p += 2) offsets[i] = bytes.readUInt16BE(p) * 2;
-        return { version: 0, offsets, _processed: true };
+        // unpooled memory keeps the view aligned. Shared with the outline loader; nobody writes it.
+        return { version: longLoca ? 1 : 0, offsets: locaOffsets(), _processed: true };
       },
       outline(gid) {
         if (gid < 0 || gid >= glyphCount || !loaded[gid]) return undefined;
@@ -130,6 +136,8 @@ export function openSparseFont(file: string): SparseFont | null {
         // per face: one read each is as many system calls). A span is read into a scratch buffer
         // and only the glyphs' own bytes are kept, so the gaps never become resident.
         // Composite glyphs (negative contour count) draw other glyphs: those are read next round.
+        const at = locaOffsets();
+        const locaAt = (gid: number): number => at[gid]!;
         let pending = [...gids];
         while (pending.length > 0) {
           const wanted: number[] = [];
