@@ -263,7 +263,12 @@ class EmbeddedFace {
   private setText(sub: number, text: string): void {
     this.texts[sub] = text;
     const cps: number[] = [];
-    for (const ch of text) cps.push(ch.codePointAt(0)!);
+    // Indexed: a for-of over the string makes an iterator and a step object per character in cold code.
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      cps.push(cp);
+      i += cp > 0xffff ? 2 : 1;
+    }
     this.kit.unicode[sub] = cps;
   }
 }
