@@ -122,6 +122,8 @@ function searchBalance(units: readonly Unit[], grid: Grid, reserved: number, sta
       return { combo, low: reserved + Math.max(1, Math.ceil(area / cols)) };
     });
     const lowest = Math.min(...tries.map((t) => t.low));
+    // Grid lines the flowing text and heads take at least (a grown head one more).
+    const need = flowArea + (grow === undefined ? 0 : 1);
     for (let h = lowest; h <= Math.min(grid.lines, lowest + HEIGHT_RANGE); h++) {
       for (const t of tries) {
         if (h < t.low || h > t.low + HEIGHT_RANGE) continue;
@@ -130,6 +132,9 @@ function searchBalance(units: readonly Unit[], grid: Grid, reserved: number, sta
         const st = stacked(fixed, cols);
         if (levelStacked && st >= levelStacked.stacked) continue;
         for (const limits of levels(h, cols)) {
+          // Columns with less room than the flowing content needs cannot end the article here: the
+          // fill would only find that out (not done), so it is not made.
+          if (room(limits, fixed, grid.lines, reserved) < need) continue;
           const opts: FillOptions = grow === undefined ? { limits, fixed } : { limits, fixed, grow };
           const f = fillPage(units, grid, reserved, start, opts, true);
           if (!isDone(f.end, units)) continue;
@@ -146,6 +151,20 @@ function searchBalance(units: readonly Unit[], grid: Grid, reserved: number, sta
     if (levelStacked) return levelStacked.opts;
   }
   return best ? (best as { opts: FillOptions }).opts : null;
+}
+
+/** Grid lines under `limits`, below the reserved ones, that the fixed floats leave to the flow. */
+export function room(limits: readonly number[], fixed: readonly FixedFloat[], rows: number, reserved: number): number {
+  let n = 0;
+  for (let c = 0; c < limits.length; c++) n += Math.max(0, Math.min(rows, limits[c]!) - reserved);
+  for (const f of fixed) {
+    for (let c = f.col; c < f.col + f.variant.span; c++) {
+      const top = Math.max(f.slot, reserved);
+      const bottom = Math.min(f.slot + f.variant.slots, rows, limits[c]!);
+      if (bottom > top) n -= bottom - top;
+    }
+  }
+  return n;
 }
 
 /**

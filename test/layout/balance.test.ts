@@ -176,3 +176,41 @@ describe('balancing decisions read back from the persistent cache', () => {
     expect(added.get('restored-ok')).toEqual({ limits: [30, 30, 29, 29] });
   });
 });
+
+describe('the room bound that spares balancing its hopeless trial fills', () => {
+  it('never skips a fill that would have ended the article: less room than content is never done', async () => {
+    const { room } = await import('../../src/layout/balance.js');
+    const next = rng(4242);
+    const start: FlowState = { unit: 0, line: 0, pending: [] };
+    let checked = 0;
+    let hopeless = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const units: Unit[] = [];
+      let content = 0;
+      for (let i = 0; i < 2 + Math.floor(next() * 6); i++) {
+        const n = 1 + Math.floor(next() * 30);
+        units.push(lines(n, trial * 10 + i));
+        content += n;
+      }
+      const reserved = Math.floor(next() * 8);
+      const fixed = [];
+      if (next() < 0.5) {
+        const f = float(`f${trial}`, [[1 + Math.floor(next() * 2), 3 + Math.floor(next() * 8)]]);
+        units.push(f);
+        const v = f.variants[0]!;
+        const col = Math.floor(next() * (grid.columns - v.span + 1));
+        fixed.push({ unit: units.length - 1, variant: v, col, slot: Math.max(reserved, grid.lines - v.slots - Math.floor(next() * 10)) });
+      }
+      const depth = reserved + 1 + Math.floor(next() * (grid.lines - reserved));
+      const limits = Array.from({ length: grid.columns }, () => Math.max(reserved, depth - Math.floor(next() * 3)));
+      const f = fillPage(units, grid, reserved, start, { limits, fixed }, true);
+      checked++;
+      if (room(limits, fixed, grid.lines, reserved) < content) {
+        hopeless++;
+        expect(isDone(f.end, units), `limits ${limits}, reserved ${reserved}`).toBe(false);
+      }
+    }
+    expect(checked).toBe(400);
+    expect(hopeless).toBeGreaterThan(50);
+  });
+});
