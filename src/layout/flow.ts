@@ -37,6 +37,8 @@ export function takeFor(units: readonly Unit[], index: number, m: number, r: num
   return takeLines(m, r);
 }
 
+const NO_UNITS: ReadonlySet<number> = new Set();
+
 export function isDone(s: FlowState, units: readonly Unit[]): boolean {
   return s.unit >= units.length && s.pending.length === 0;
 }
@@ -59,7 +61,7 @@ export function fillPage(
   // Read once into locals: callers build their options in several shapes, and the closures below run
   // for every grid line of every trial fill.
   const { limits, fixed: fixedFloats, grow } = Array.isArray(options) ? { limits: options as readonly number[], fixed: undefined, grow: undefined } : (options as FillOptions);
-  const fixed = new Set((fixedFloats ?? []).map((f) => f.unit));
+  const fixed = fixedFloats && fixedFloats.length > 0 ? new Set(fixedFloats.map((f) => f.unit)) : NO_UNITS;
   const cols = grid.columns;
   const rows = grid.lines;
   // One flat byte per (column, grid line): balancing calls this thousands of times per booklet.
@@ -68,7 +70,9 @@ export function fillPage(
   const crossed = measureOnly ? [] : Array.from({ length: Math.max(0, cols - 1) }, () => Array.from({ length: rows }, () => false));
   const st: FlowState = { unit: start.unit, line: start.line, pending: [...start.pending] };
   const placed: Placed[] = [];
-  const textLines = Array.from({ length: cols }, () => 0);
+  // Plain loops here and at the end: balancing makes a thousand trial fills, most in cold code.
+  const textLines = new Array<number>(cols);
+  for (let c = 0; c < cols; c++) textLines[c] = 0;
   const limit = (c: number): number => Math.min(rows, limits?.[c] ?? rows);
 
   const freeRun = (c: number, s: number): number => {
@@ -126,7 +130,7 @@ export function fillPage(
   };
 
   for (const f of fixedFloats ?? []) put(f.col, f.slot, f.variant, f.unit);
-  st.pending = st.pending.filter((i) => !fixed.has(i));
+  if (fixed.size > 0) st.pending = st.pending.filter((i) => !fixed.has(i));
 
   for (let c = 0; c < cols; c++) {
     let s = placePending(c, nextFree(c, 0));
@@ -182,6 +186,11 @@ export function fillPage(
     }
   }
 
-  const heights = Array.from({ length: cols }, (_, c) => occ.subarray(c * rows, (c + 1) * rows).lastIndexOf(1) + 1);
+  const heights = new Array<number>(cols);
+  for (let c = 0; c < cols; c++) {
+    let h = rows;
+    while (h > 0 && !occ[c * rows + h - 1]) h--;
+    heights[c] = h;
+  }
   return { placed, end: st, heights, crossed, reserved, occ, textLines };
 }
