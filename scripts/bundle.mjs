@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { shippedTemplatesSource, templateFiles } from './shipped-templates.mjs';
 
 const EXTERNAL = ['chokidar', 'pdf-lib', '@expo-google-fonts/*'];
 
@@ -126,7 +127,7 @@ function stamp() {
   };
   walk('src');
   walk('scripts/shims');
-  for (const f of ['scripts/bundle.mjs', 'package-lock.json', 'bin/banmian.js', 'bin/package.json']) if (existsSync(f)) h.update(f).update(readFileSync(f));
+  for (const f of ['scripts/bundle.mjs', 'scripts/shipped-templates.mjs', 'package-lock.json', 'bin/banmian.js', 'bin/package.json', ...templateFiles('templates')]) if (existsSync(f)) h.update(f).update(readFileSync(f));
   return h.digest('hex');
 }
 
@@ -149,7 +150,7 @@ if (!upToDate) {
     external: EXTERNAL,
     plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap, lazyChildProcess, lazyEntities],
     define: { 'import.meta.url': '__bmImportMetaUrl' },
-    banner: { js: "const __bmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: `const __bmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;\nglobalThis.__banmianShippedTemplates = ${shippedTemplatesSource('templates')};` },
     sourcemap: 'linked',
     logLevel: 'warning',
   });

@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+
+/** A precompiled template as Handlebars.template takes it. */
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 import { InputError } from '../model/source.js';
 import { mm } from '../model/units.js';
 import { YamlReader } from './reader.js';
@@ -29,7 +33,8 @@ export function loadTemplates(dir: string): Templates {
   for (const file of listHbs(join(dir, 'partials'))) {
     const text = readText(file);
     partials.push({ file, text });
-    hbs.registerPartial(basename(file, '.hbs'), text);
+    const shipped = shippedSpec(text);
+    hbs.registerPartial(basename(file, '.hbs'), shipped ? hbs.template(shipped) : text);
   }
 
   const known = { styles: new Set(Object.keys(styles)), colors: new Set(Object.keys(palette)), metrics: new Map(Object.entries(styles)) };
@@ -64,10 +69,24 @@ function listHbs(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
+/** How templates are compiled (scripts/shipped-templates.mjs precompiles the shipped ones alike). */
+const TEMPLATE_OPTIONS = { strict: true, noEscape: true };
+
+/**
+ * The bundle's precompiled form of a shipped template with exactly this text (see
+ * scripts/shipped-templates.mjs): run from V8's code cache instead of compiled here. Undefined for
+ * an edited or new template, and when running from source.
+ */
+function shippedSpec(text: string): TemplateSpecification | undefined {
+  const shipped = (globalThis as { __banmianShippedTemplates?: Record<string, TemplateSpecification> }).__banmianShippedTemplates;
+  return shipped?.[createHash('sha256').update(text).digest('hex')];
+}
+
 /** Compile and run one template; Handlebars errors carry their line in the message only. */
 function renderTemplate(hbs: typeof Handlebars, file: string, text: string, context: object): string {
   try {
-    return hbs.compile(text, { strict: true, noEscape: true })(context);
+    const shipped = shippedSpec(text);
+    return (shipped ? hbs.template(shipped) : hbs.compile(text, TEMPLATE_OPTIONS))(context);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const line = /line (\d+)/i.exec(msg) ?? / - (\d+):\d+/.exec(msg);
