@@ -25,6 +25,8 @@ interface KitEmbeddedFont {
   widths: number[];
   unicode: number[][];
   ref(): unknown;
+  document: { ref(data?: unknown): { end(chunk?: unknown): unknown } };
+  toUnicodeCmap(): unknown;
 }
 
 /**
@@ -32,7 +34,7 @@ interface KitEmbeddedFont {
  * costs ~100 ms, and a rebuild after a small edit usually needs exactly the same glyphs; with the
  * subset in canonical (gid) order it is then the same font program, byte for byte.
  */
-const encodedSubsets = new WeakMap<fontkit.Font, { key: string; bytes: Uint8Array }>();
+const encodedSubsets = new WeakMap<fontkit.Font, { key: string; bytes: Uint8Array; serial: number }>();
 
 /** Where encoded subsets persist between processes (keyed by font file identity and glyph list). */
 export interface SubsetStore {
@@ -78,14 +80,26 @@ export function fastAddGlyph(subset: KitTtfSubset): void {
   };
 }
 
-function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {
+/**
+ * `serial()`: the glyph set the face's tables came from (see `EmbeddedFace.preload`), 0 once a glyph
+ * was added after it. The same serial is the same glyph list: the memo is then found without
+ * joining a few thousand glyph ids into its key.
+ */
+function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string, serial: () => number): void {
   const subset = kit.subset;
   if ('glyphEncoder' in subset) fastAddGlyph(subset as unknown as KitTtfSubset);
   const encode = subset.encode.bind(subset);
   subset.encode = () => {
+    const set = serial();
+    const known = encodedSubsets.get(kit.font);
+    if (set && known?.serial === set) {
+      expectDeflate(fontIdentity, known.bytes);
+      return known.bytes;
+    }
     const key = subset.glyphs.join(',');
     const hit = encodedSubsets.get(kit.font);
     if (hit && hit.key === key) {
+      hit.serial = set;
       expectDeflate(fontIdentity, hit.bytes);
       return hit.bytes;
     }
@@ -98,9 +112,49 @@ function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string): void {
       bytes = encodeSubset(kit.font, subset.glyphs) ?? encode();
       subsetStore?.set(storeKey, bytes);
     }
-    encodedSubsets.set(kit.font, { key, bytes });
+    encodedSubsets.set(kit.font, { key, bytes, serial: set });
     expectDeflate(fontIdentity, bytes);
     return bytes;
+  };
+}
+
+/** Per font: the text of the ToUnicode CMap PDFKit wrote for a glyph set (by serial). */
+const cmapTexts = new WeakMap<fontkit.Font, { serial: number; text: unknown }>();
+
+/**
+ * PDFKit builds a face's ToUnicode CMap anew for every document, a string of a few thousand entries
+ * made from many small ones (1.5 MB of allocation per watch rebuild, most of it for the same glyphs).
+ * A glyph set seen before (same serial) gets the same text in a new object, as PDFKit would write it.
+ */
+function memoizeToUnicode(kit: KitEmbeddedFont, serial: () => number): void {
+  const make = kit.toUnicodeCmap.bind(kit);
+  kit.toUnicodeCmap = () => {
+    const set = serial();
+    const known = set ? cmapTexts.get(kit.font) : undefined;
+    if (known && known.serial === set) {
+      const ref = kit.document.ref();
+      ref.end(known.text);
+      return ref;
+    }
+    // PDFKit makes one object and ends it with the CMap's text: that text is kept.
+    const doc = kit.document;
+    const newRef = doc.ref;
+    let text: unknown;
+    doc.ref = function (this: typeof doc, data?: unknown) {
+      const ref = newRef.call(this, data);
+      const end = ref.end;
+      ref.end = function (this: typeof ref, chunk?: unknown) {
+        text = chunk;
+        return end.call(this, chunk);
+      };
+      return ref;
+    };
+    try {
+      return make();
+    } finally {
+      doc.ref = newRef;
+      if (set && typeof text === 'string') cmapTexts.set(kit.font, { serial: set, text });
+    }
   };
 }
 
@@ -174,8 +228,12 @@ class EmbeddedFace {
     /** The font file's identity (path, size, mtime) for the persistent subset store. */
     fontIdentity: string,
   ) {
-    memoizeEncode(kit, fontIdentity);
+    memoizeEncode(kit, fontIdentity, () => this.serial);
+    memoizeToUnicode(kit, () => this.serial);
   }
+
+  /** The glyph set this face's tables came from (its preload's serial); 0 before, and once a glyph is added after it. */
+  private serial = 0;
 
   /**
    * Adds glyphs in gid order before any run is written, so the subset does not depend on text order.
@@ -197,6 +255,7 @@ class EmbeddedFace {
       this.texts = known.texts.slice();
       this.hex = known.hex.slice();
       this.advance = known.advance.slice();
+      this.serial = known.serial;
       return known.serial;
     }
     for (let i = 0; i < gids.length; i++) this.code(gids[i]!, firstTexts[i]!);
@@ -216,6 +275,7 @@ class EmbeddedFace {
         advance: this.advance.slice(),
       });
     }
+    this.serial = serial;
     return serial;
   }
 
@@ -252,6 +312,7 @@ class EmbeddedFace {
   }
 
   private add(gid: number, sub: number, text: string): number {
+    this.serial = 0;
     const adv = advanceOf(this.kit.font, gid);
     this.kit.widths[sub] = adv * 1000;
     this.advance[sub] = adv;
@@ -261,6 +322,7 @@ class EmbeddedFace {
   }
 
   private setText(sub: number, text: string): void {
+    this.serial = 0;
     this.texts[sub] = text;
     const cps: number[] = [];
     // Indexed: a for-of over the string makes an iterator and a step object per character in cold code.
