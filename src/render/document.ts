@@ -71,8 +71,19 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
     font: null,
     info: infoEntries(booklet.meta, date, icc !== null),
   });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  // PDFKit's _write turns each string it writes into bytes with a JavaScript loop, then pushes the
+  // bytes through its readable stream: thousands of small pieces per document. They are kept as
+  // they come (strings of byte values, or bytes) and joined once; the stream only reports its end.
+  const chunks: (string | Uint8Array)[] = [];
+  // What PDFKit wrote while constructing the document (the header) waits in the stream's buffer.
+  const head = doc.read();
+  if (head) chunks.push(head);
+  doc._write = (data: string | Uint8Array) => {
+    const piece = data instanceof Uint8Array ? data : `${data}\n`;
+    chunks.push(piece);
+    doc._offset += piece.length;
+  };
+  doc.resume();
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', () => resolve());
     doc.on('error', reject);
@@ -211,14 +222,18 @@ function* textRuns(booklet: Booklet): Iterable<readonly PlacedGlyph[]> {
   for (const page of booklet.pages) for (const op of page.ops) if (op.op === 'text') yield op.glyphs;
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
+/** The pieces as one file; a string holds byte values (latin1), as PDFKit writes them. */
+function concat(chunks: readonly (string | Uint8Array)[]): Uint8Array {
   let n = 0;
   for (const c of chunks) n += c.length;
-  const out = new Uint8Array(n);
+  const out = Buffer.allocUnsafe(n);
   let at = 0;
   for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+    if (typeof c === 'string') at += out.write(c, at, 'latin1');
+    else {
+      out.set(c, at);
+      at += c.length;
+    }
   }
   return out;
 }

@@ -46,6 +46,12 @@ export interface KitDocument extends NodeJS.EventEmitter {
   _font: unknown;
   _id: Uint8Array;
   _ctm: number[];
+  /** Where PDFKit writes every piece of the file (and counts the offsets for the xref table). */
+  _write(data: string | Uint8Array): void;
+  _offset: number;
+  /** PDFKit's document is a readable stream of the file. */
+  read(): Uint8Array | null;
+  resume(): void;
   ref(data?: Record<string, unknown>): KitRef;
   addPage(opts: { size: [number, number]; margin: number }): KitDocument;
   switchToPage(n: number): KitPage;
