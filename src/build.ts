@@ -57,6 +57,8 @@ export interface BuildResult {
  */
 const lineMemos = new Map<string, LineMemo>();
 let templatesMemo: { key: string; templates: Templates } | undefined;
+/** Freshly loaded templates not yet in the persistent cache (written by the next persist). */
+let templatesToSave: (() => void) | undefined;
 const articleLayouts = new ArticleLayouts();
 /** Where last-page balancing decisions persist (plain JSON; the store keys everything by code version). */
 const DECISIONS_KEY = 'layout\u0000balance';
@@ -99,10 +101,13 @@ async function templatesFor(dir: string, store: CacheStore | null): Promise<{ te
   }
   if (!templates) {
     const { loadTemplates } = await import('./template/index.js');
-    templates = loadTemplates(dir);
-    // Only plain data survives JSON; anything else is not cached.
-    const json = JSON.stringify(templates);
-    if (key && store && JSON.stringify(JSON.parse(json)) === json) store.set(storeKey, json);
+    const loaded = (templates = loadTemplates(dir));
+    // Written with the rest of the persistent cache, after the PDFs (by whichever build persists
+    // next). Only plain data survives JSON; anything else is not cached.
+    templatesToSave = () => {
+      const json = JSON.stringify(loaded);
+      if (key && store && JSON.stringify(JSON.parse(json)) === json) store.set(storeKey, json);
+    };
   }
   if (key) templatesMemo = { key, templates };
   return { templates, key };
@@ -134,6 +139,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   }
   const persist = () => {
     if (!store) return;
+    templatesToSave?.();
+    templatesToSave = undefined;
     memo.save(store);
     store.set(DECISIONS_KEY, JSON.stringify(balanceDecisions()));
     savePages();
