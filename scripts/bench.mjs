@@ -4,7 +4,8 @@
 //  - warm: the same with the persistent cache left in place after a one-paragraph edit (median of 5)
 //  - watch: rebuild after editing one paragraph while `banmian watch` runs (median of 10)
 //  - cold without V8's code cache (lib/cli.v8cache moved aside; median of 3)
-//  - peak memory (max RSS of the build process), PDF bytes, and where the time goes
+//  - peak memory (max RSS of the build process), PDF bytes, and where the time goes (start-up, ingest,
+//    templates, fonts, layout with its shaping and composition, PDF writing)
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,5 +154,8 @@ if (result.coldWithoutCodeCacheMs !== null) console.log(`cold build without V8's
 console.log(`fresh process after a one-paragraph edit, cache kept:  ${result.cachedBuildAfterEditMs} ms`);
 console.log(`watch-mode rebuild after a one-paragraph edit, median of 10: ${result.watchRebuildMs} ms  [${watchTimes.join(', ')}]`);
 console.log(`peak memory: ${result.peakRssMiB} MiB (build), ${result.watchPeakRssMiB} MiB (watch after 10 edits);  supplement.pdf: ${(result.pdfBytes / 1024).toFixed(0)} KB;  supplement-print.pdf: ${(result.printPdfBytes / 1024).toFixed(0)} KB`);
-console.log(`where the time goes (cold, ms): ${Object.entries(result.breakdownMs).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
+// Parts of a step (`layout.shaping`) are shown in brackets after it.
+const steps = Object.entries(result.breakdownMs).filter(([k]) => !k.includes('.'));
+const parts = (step) => Object.entries(result.breakdownMs).filter(([k]) => k.startsWith(`${step}.`)).map(([k, v]) => `${k.slice(step.length + 1)} ${Math.round(v)}`);
+console.log(`where the time goes (cold, ms): ${steps.map(([k, v]) => `${k} ${Math.round(v)}${parts(k).length ? ` (${parts(k).join(', ')})` : ''}`).join(', ')}`);
 console.log('written to dist/bench.json');

@@ -219,12 +219,16 @@ async function laidOutBooklet(opts: BuildOptions) {
       }
     });
   }
-  const composer = memo.wrap(createComposer(fonts, report), fonts);
+  // Where composing paragraphs spends its time, inside the layout step's.
+  const composeTimes = { shaping: 0, composing: 0 };
+  const composer = memo.wrap(createComposer(fonts, report, {}, composeTimes), fonts);
   // Articles unchanged since the last build of this process keep their pages (see cache/articles.ts).
   const articleLayout = articleLayouts.wrap(layoutArticle, templatesKey ? hashOf(templatesKey, fontsKey) : '', memo, capture, (a) => again.has(a.source.file));
   const booklet = step('layout', () =>
     layoutBooklet(articles, templates, composer, { seedsDir: opts.seeds, ...(opts.date ? { date: opts.date } : {}), report, articleLayout }),
   );
+  timings['layout.shaping'] = composeTimes.shaping;
+  timings['layout.composition'] = composeTimes.composing;
   const laidOut = articleLayouts.laidOut;
   articleLayouts.finish();
   return { booklet, fonts, diagnostics, timings, report, memo, store, laidOut };

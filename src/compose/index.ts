@@ -7,6 +7,7 @@ import { breakLines, DEFAULT_BREAK_OPTIONS, type BreakOptions } from './knuthPla
 import { breakOpportunities } from './opportunities.js';
 import { setLine, shiftLine } from './justify.js';
 import { breakDisplay, type DisplayUnit } from './display.js';
+import { now } from '../util/clock.js';
 import type { Unit } from './items.js';
 
 export { breakLines, firstFit, LineMeasure, DEFAULT_BREAK_OPTIONS } from './knuthPlass.js';
@@ -26,16 +27,28 @@ export interface ComposerOptions {
   breaking: Partial<BreakOptions>;
 }
 
-/** Creates the composer layout uses: shapes (cached), finds breaks, chooses lines, positions glyphs. */
-export function createComposer(fonts: FontBook, report: Report, options: Partial<ComposerOptions> = {}): Composer {
+/** Milliseconds spent shaping, and composing the shaped text (breaks, units, lines), for the build's timings. */
+export interface ComposeTimes {
+  shaping: number;
+  composing: number;
+}
+
+/**
+ * Creates the composer layout uses: shapes (cached), finds breaks, chooses lines, positions glyphs.
+ * `times`, when given, adds up where its time goes.
+ */
+export function createComposer(fonts: FontBook, report: Report, options: Partial<ComposerOptions> = {}, times?: ComposeTimes): Composer {
   primeGlyphRecords();
   const breaking = { ...DEFAULT_BREAK_OPTIONS, ...options.breaking };
   const warned = new Set<string>();
-  return {
+  let shapingTime = 0;
+  const composer: Composer = {
     compose(req: ComposeRequest): Line[] {
       const { text, style, measure } = req;
       if (text.length === 0) return [];
+      const s0 = times ? now() : 0;
       const shaped = shapeParagraph(fonts, style.face, text);
+      if (times) shapingTime = now() - s0;
       for (const at of shaped.missing) {
         const ch = String.fromCodePoint(text.codePointAt(at)!);
         const where = req.source ? `${req.source.file}:${req.source.line}` : '';
@@ -72,6 +85,18 @@ export function createComposer(fonts: FontBook, report: Report, options: Partial
           last,
         };
       });
+    },
+  };
+  if (!times) return composer;
+  return {
+    compose(req: ComposeRequest): Line[] {
+      const t0 = now();
+      shapingTime = 0;
+      const lines = composer.compose(req);
+      const spent = now() - t0;
+      times.shaping += shapingTime;
+      times.composing += spent - shapingTime;
+      return lines;
     },
   };
 }
