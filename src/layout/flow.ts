@@ -76,10 +76,12 @@ export function fillPage(
   const limit = (c: number): number => Math.min(rows, limits?.[c] ?? rows);
 
   const freeRun = (c: number, s: number): number => {
-    let n = 0;
     const lim = limit(c);
-    while (s + n < lim && !occ[c * rows + s + n]) n++;
-    return n;
+    if (s >= lim) return 0;
+    // The next taken grid line, found natively: trial fills ask this for every unit they place.
+    const from = c * rows + s;
+    const taken = occ.indexOf(1, from);
+    return Math.min(taken < 0 ? occ.length : taken, c * rows + lim) - from;
   };
   const nextFree = (c: number, s: number): number => {
     const lim = limit(c);
@@ -152,9 +154,8 @@ export function fillPage(
           continue;
         }
         textLines[c]! += t;
-        for (let i = 0; i < t; i++) {
-          occ[c * rows + s + i] = 1;
-          if (measureOnly) continue;
+        occ.fill(1, c * rows + s, c * rows + s + t);
+        for (let i = 0; i < t && !measureOnly; i++) {
           const k = st.line + i;
           const line = u.lines[k]!;
           const { style, struct } = u.perLine?.[k] ?? u;
