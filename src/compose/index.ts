@@ -41,14 +41,13 @@ export function createComposer(fonts: FontBook, report: Report, options: Partial
   primeGlyphRecords();
   const breaking = { ...DEFAULT_BREAK_OPTIONS, ...options.breaking };
   const warned = new Set<string>();
-  let shapingTime = 0;
-  const composer: Composer = {
+  return {
     compose(req: ComposeRequest): Line[] {
       const { text, style, measure } = req;
       if (text.length === 0) return [];
-      const s0 = times ? now() : 0;
+      const t0 = times ? now() : 0;
       const shaped = shapeParagraph(fonts, style.face, text);
-      if (times) shapingTime = now() - s0;
+      const t1 = times ? now() : 0;
       for (const at of shaped.missing) {
         const ch = String.fromCodePoint(text.codePointAt(at)!);
         const where = req.source ? `${req.source.file}:${req.source.line}` : '';
@@ -69,7 +68,7 @@ export function createComposer(fonts: FontBook, report: Report, options: Partial
       // Display styles break at phrase boundaries (src/compose/display.ts); text styles by Knuth–Plass.
       const phrased = style.breaking === 'phrase' && !justify ? breakDisplay(displayUnits(text, units), [measure - indent, measure]) : null;
       const chosen = phrased ?? breakLines(units, [measure - indent, measure], { ...breaking, ragged: !justify });
-      return chosen.map((bl, i): Line => {
+      const lines = chosen.map((bl, i): Line => {
         const last = i === chosen.length - 1;
         const x0 = i === 0 ? indent : 0;
         let set = setLine(units, bl.start, bl.end, x0, measure - x0, justify && !last && !('ragged' in bl && bl.ragged));
@@ -85,17 +84,10 @@ export function createComposer(fonts: FontBook, report: Report, options: Partial
           last,
         };
       });
-    },
-  };
-  if (!times) return composer;
-  return {
-    compose(req: ComposeRequest): Line[] {
-      const t0 = now();
-      shapingTime = 0;
-      const lines = composer.compose(req);
-      const spent = now() - t0;
-      times.shaping += shapingTime;
-      times.composing += spent - shapingTime;
+      if (times) {
+        times.shaping += t1 - t0;
+        times.composing += now() - t1;
+      }
       return lines;
     },
   };

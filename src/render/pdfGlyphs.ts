@@ -92,16 +92,15 @@ function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string, serial: () =>
   subset.encode = () => {
     const set = serial();
     const known = encodedSubsets.get(kit.font);
-    if (set && known?.serial === set) {
+    if (known && set && known.serial === set) {
       expectDeflate(fontIdentity, known.bytes);
       return known.bytes;
     }
     const key = subset.glyphs.join(',');
-    const hit = encodedSubsets.get(kit.font);
-    if (hit && hit.key === key) {
-      hit.serial = set;
-      expectDeflate(fontIdentity, hit.bytes);
-      return hit.bytes;
+    if (known && known.key === key) {
+      known.serial = set;
+      expectDeflate(fontIdentity, known.bytes);
+      return known.bytes;
     }
     const storeKey = `subset\u0000${fontIdentity}\u0000${key}`;
     let bytes = subsetStore?.get(storeKey);
