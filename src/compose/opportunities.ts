@@ -30,17 +30,73 @@ const isLetterOrDigit = (cp: number): boolean => cp >= 0 && /[\p{L}\p{N}]/u.test
  * - `——` and `……` are never split; Latin words, acronyms and numbers are never split;
  * - house rule: a number and a following 万/亿 stay together, and so do the ends of a range `3～5`.
  */
-export function breakOpportunities(text: string, ends: UnitEnds): boolean[] {
-  const uax = new Uint8Array(text.length + 1);
-  const lb = new LineBreaker(text);
-  for (let bk = lb.nextBreak(); bk; bk = lb.nextBreak()) uax[bk.position] = 1;
+export function breakOpportunities(text: string, ends: UnitEnds, options: { exhaustive?: boolean } = {}): boolean[] {
+  // `exhaustive` (tests): the breaker over the whole text and the rules at every position, the
+  // reference the short cuts below must match.
+  const exhaustive = options.exhaustive === true;
+  const uax = exhaustive ? uaxWhole(text) : uaxBreaks(text);
   const n = ends.length;
   const out = new Array<boolean>(n).fill(false);
   for (let k = 0; k < n - 1; k++) {
     const pos = ends[k]!;
-    out[k] = allowed(text, pos, cpBefore(text, pos), cpAt(text, pos), uax[pos] === 1);
+    const a = cpBefore(text, pos);
+    const b = cpAt(text, pos);
+    // Between two ideographs a break is always allowed (both CJK, neither a mark, a dash nor a
+    // digit): the rules would say so after a dozen lookups, at most positions of Chinese text.
+    out[k] = (!exhaustive && isSettledIdeograph(a) && isSettledIdeograph(b)) || allowed(text, pos, a, b, uax[pos] === 1);
   }
   return out;
+}
+
+/**
+ * Ideographs UAX #14 has classed ID in every Unicode version (the URO of Unicode 1.1 and Extension A
+ * of 3.0), so no version of the `linebreak` data can class them otherwise.
+ */
+function isSettledIdeograph(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fa5) || (cp >= 0x3400 && cp <= 0x4db5);
+}
+
+/**
+ * UAX #14's opportunities (`linebreak`), as 1 at their UTF-16 offsets. The breaker is run only over
+ * the stretches where the rules above read them: a position between two CJK characters takes a break
+ * whatever UAX #14 says. Between two ideographs its state is the same as at a text's start (the pair
+ * table's current class is ID, and the ZWJ, hyphen and regional-indicator flags are clear), so a
+ * stretch cut there and run on its own gives the breaks the whole text would. This skips the
+ * breaker's per-character work for most of a Chinese paragraph; a test compares it with one run
+ * over the whole text.
+ */
+function uaxBreaks(text: string): Uint8Array {
+  const uax = new Uint8Array(text.length + 1);
+  let from = 0;
+  let needed = false;
+  let prevIdeograph = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const ideograph = isSettledIdeograph(cp);
+    if (ideograph && prevIdeograph) {
+      if (needed) markUax(text, from, i, uax);
+      from = i;
+      needed = false;
+    } else if (!ideograph && !needed) {
+      // A stretch of CJK characters (ideographs and their punctuation) needs no UAX #14.
+      needed = CURLY_QUOTES.has(cp) ? false : !isCjk(classOf(cp));
+    }
+    prevIdeograph = ideograph;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (needed) markUax(text, from, text.length, uax);
+  return uax;
+}
+
+function uaxWhole(text: string): Uint8Array {
+  const uax = new Uint8Array(text.length + 1);
+  markUax(text, 0, text.length, uax);
+  return uax;
+}
+
+function markUax(text: string, from: number, to: number, uax: Uint8Array): void {
+  const lb = new LineBreaker(from === 0 && to === text.length ? text : text.slice(from, to));
+  for (let bk = lb.nextBreak(); bk; bk = lb.nextBreak()) uax[from + bk.position] = 1;
 }
 
 /** Whether a line may break at `pos`, between code points `a` and `b`. */
