@@ -47,6 +47,15 @@ export const HANGING = new Set([...'，。、']);
 /** Units after a number that read as part of it (house rule: `1.26万`, `3.45亿` are one quantity). */
 export const NUMBER_SUFFIX = new Set([...'万亿']);
 
+/**
+ * Ideographs of the URO of Unicode 1.1 and of Extension A (3.0): class `han`, Script=Han, and UAX #14
+ * class ID in every Unicode version, so no version of a library's data can class them otherwise.
+ * Most characters of Chinese text are these; composition answers for them without lookups.
+ */
+export function isSettledIdeograph(cp: number): boolean {
+  return (cp >= 0x4e00 && cp <= 0x9fa5) || (cp >= 0x3400 && cp <= 0x4db5);
+}
+
 const cache = new Map<number, CharClass>();
 
 /** The class of one code point. */

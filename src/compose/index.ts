@@ -8,6 +8,7 @@ import { breakOpportunities } from './opportunities.js';
 import { setLine, shiftLine } from './justify.js';
 import { breakDisplay, type DisplayUnit } from './display.js';
 import { now } from '../util/clock.js';
+import { primeComposition } from './prime.js';
 import type { Unit } from './items.js';
 
 export { breakLines, firstFit, LineMeasure, DEFAULT_BREAK_OPTIONS } from './knuthPlass.js';
@@ -39,6 +40,7 @@ export interface ComposeTimes {
  */
 export function createComposer(fonts: FontBook, report: Report, options: Partial<ComposerOptions> = {}, times?: ComposeTimes): Composer {
   primeGlyphRecords();
+  primeComposition();
   const breaking = { ...DEFAULT_BREAK_OPTIONS, ...options.breaking };
   const warned = new Set<string>();
   return {

@@ -1,6 +1,6 @@
 import type { TextStyle } from '../model/style.js';
 import type { ShapedCluster } from '../shape/index.js';
-import { classOf, HANGING, type CharClass } from './classes.js';
+import { classOf, HANGING, isSettledIdeograph, type CharClass } from './classes.js';
 import type { BreakItem } from './knuthPlass.js';
 
 /** Stretch in em that one justifiable gap declares to the line breaker: r = 1 means ≈0.15 em extra per gap. */
@@ -93,7 +93,9 @@ export function buildUnits(text: string, clusters: readonly ShapedCluster[], sty
   const right = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const c = clusters[k]!;
-    const cls = classOf(text.codePointAt(c.start)!);
+    const cp = text.codePointAt(c.start)!;
+    const settled = isSettledIdeograph(cp);
+    const cls = settled ? 'han' : classOf(cp);
     const adv = c.advance * em;
     let width = adv;
     let shift = 0;
@@ -113,7 +115,7 @@ export function buildUnits(text: string, clusters: readonly ShapedCluster[], sty
       glyphs[i] = { face: g.face, gid: g.gid, x: shift + gx + g.dx * em, dy: g.dy * em, advance: g.advance * em, text: i === 0 ? text.slice(c.start, c.end) : '' };
       gx += g.advance * em;
     }
-    const isHan = cls === 'han' && isHanChar(text.codePointAt(c.start)!) ? 1 : 0;
+    const isHan = settled || (cls === 'han' && isHanChar(cp)) ? 1 : 0;
     units.push({
       start: c.start, end: c.end, cls, glyphs, width,
       gap: 0, stretch: 0, shrink: 0, firstStretch: 0, letterStretch: 0, even: false,

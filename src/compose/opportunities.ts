@@ -1,5 +1,5 @@
 import LineBreaker from 'linebreak';
-import { classOf, END_PROHIBITED, isCjk, NUMBER_SUFFIX, START_PROHIBITED } from './classes.js';
+import { classOf, END_PROHIBITED, isCjk, isSettledIdeograph, NUMBER_SUFFIX, START_PROHIBITED } from './classes.js';
 
 /** Unit boundaries of a paragraph: `ends[k]` is the UTF-16 offset where unit k ends (the next starts). */
 export type UnitEnds = ArrayLike<number>;
@@ -46,14 +46,6 @@ export function breakOpportunities(text: string, ends: UnitEnds, options: { exha
     out[k] = (!exhaustive && isSettledIdeograph(a) && isSettledIdeograph(b)) || allowed(text, pos, a, b, uax[pos] === 1);
   }
   return out;
-}
-
-/**
- * Ideographs UAX #14 has classed ID in every Unicode version (the URO of Unicode 1.1 and Extension A
- * of 3.0), so no version of the `linebreak` data can class them otherwise.
- */
-function isSettledIdeograph(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fa5) || (cp >= 0x3400 && cp <= 0x4db5);
 }
 
 /**
