@@ -39,6 +39,18 @@ export function takeFor(units: readonly Unit[], index: number, m: number, r: num
 
 const NO_UNITS: ReadonlySet<number> = new Set();
 
+/**
+ * Callers build their options in several shapes (a bare limits array, `{}`, `{ limits, fixed }`, a
+ * search decision spread with its floats). Read here, in a function of its own, the shapes meet this
+ * small function only: fillPage's compiled code, which V8 throws away and compiles again (~20 ms of
+ * a cold build's compile time) when an object of a shape it has not seen arrives, sees one.
+ */
+function fillSettings(options: FillOptions | readonly number[]): { limits: readonly number[] | undefined; fixed: FillOptions['fixed']; grow: FillOptions['grow'] } {
+  if (Array.isArray(options)) return { limits: options as readonly number[], fixed: undefined, grow: undefined };
+  const o = options as FillOptions;
+  return { limits: o.limits, fixed: o.fixed, grow: o.grow };
+}
+
 export function isDone(s: FlowState, units: readonly Unit[]): boolean {
   return s.unit >= units.length && s.pending.length === 0;
 }
@@ -58,9 +70,8 @@ export function fillPage(
   /** Only heights and end state (balancing tries thousands of limits): no ops, no draws, no `crossed`. */
   measureOnly = false,
 ): PageFill {
-  // Read once into locals: callers build their options in several shapes, and the closures below run
-  // for every grid line of every trial fill.
-  const { limits, fixed: fixedFloats, grow } = Array.isArray(options) ? { limits: options as readonly number[], fixed: undefined, grow: undefined } : (options as FillOptions);
+  // Read once into locals: the closures below run for every grid line of every trial fill.
+  const { limits, fixed: fixedFloats, grow } = fillSettings(options);
   const fixed = fixedFloats && fixedFloats.length > 0 ? new Set(fixedFloats.map((f) => f.unit)) : NO_UNITS;
   const cols = grid.columns;
   const rows = grid.lines;
@@ -131,7 +142,7 @@ export function fillPage(
     return s;
   };
 
-  for (const f of fixedFloats ?? []) put(f.col, f.slot, f.variant, f.unit);
+  if (fixedFloats) for (const f of fixedFloats) put(f.col, f.slot, f.variant, f.unit);
   if (fixed.size > 0) st.pending = st.pending.filter((i) => !fixed.has(i));
 
   for (let c = 0; c < cols; c++) {
