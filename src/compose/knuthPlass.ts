@@ -66,19 +66,48 @@ export const DEFAULT_BREAK_OPTIONS: BreakOptions = {
   emergencyRaggedBadness: 2000,
 };
 
-interface Node {
-  start: number;
-  line: number;
-  fitness: number;
-  demerits: number;
-  ratio: number;
-  ragged: boolean;
-  prev: Node | null;
-  end: number;
+/**
+ * The breaker's nodes (feasible breakpoints), as columns of typed arrays indexed by node number
+ * rather than one object each: a paragraph makes up to four per character of Chinese text (one per
+ * fitness class), about 100,000 a booklet, and as objects with two fractional fields they were a
+ * tenth of what a build allocates. Grown as needed and kept for the process; a node lives only
+ * during the pass that made it.
+ */
+class NodePool {
+  start = new Int32Array(0);
+  line = new Int32Array(0);
+  fitness = new Int8Array(0);
+  demerits = new Float64Array(0);
+  ratio = new Float64Array(0);
+  ragged = new Uint8Array(0);
+  /** The node this one's line starts from; -1 for the paragraph start. */
+  prev = new Int32Array(0);
+  end = new Int32Array(0);
+  /** Nodes of the current pass still usable, in the order they were made. */
+  active = new Int32Array(0);
+
+  /** Room for `count` nodes. */
+  reserve(count: number): void {
+    if (this.start.length >= count) return;
+    const size = Math.max(count, this.start.length * 2, 1024);
+    const grow = <T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.start = grow(this.start, (k) => new Int32Array(k));
+    this.line = grow(this.line, (k) => new Int32Array(k));
+    this.fitness = grow(this.fitness, (k) => new Int8Array(k));
+    this.demerits = grow(this.demerits, (k) => new Float64Array(k));
+    this.ratio = grow(this.ratio, (k) => new Float64Array(k));
+    this.ragged = grow(this.ragged, (k) => new Uint8Array(k));
+    this.prev = grow(this.prev, (k) => new Int32Array(k));
+    this.end = grow(this.end, (k) => new Int32Array(k));
+    this.active = grow(this.active, (k) => new Int32Array(k));
+  }
 }
 
-/** Kept, never used: see `unitShape` in items.ts (demerits and ratios stored tagged, not boxed). */
-let nodeShape: object | null = null;
+const pool = new NodePool();
 
 /** Measures lines over `items` in O(1) each through prefix sums. */
 export class LineMeasure {
@@ -132,7 +161,6 @@ const widthOf = (lineWidths: readonly number[], line: number): number => lineWid
 
 /** Chooses line breaks for a paragraph. `lineWidths[i]` is the measure of line i (the last entry repeats). */
 export function breakLines(items: readonly BreakItem[], lineWidths: readonly number[], options: Partial<BreakOptions> = {}): BreakLine[] {
-  nodeShape ??= { start: null, line: null, fitness: null, demerits: null, ratio: null, ragged: null, prev: null, end: null };
   const opts = { ...DEFAULT_BREAK_OPTIONS, ...options };
   if (items.length === 0) return [];
   const m = new LineMeasure(items);
@@ -148,23 +176,40 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
   const items = m.items;
   const n = items.length;
   const maxEndShrink = items.reduce((x, it) => Math.max(x, it.endShrink), 0);
-  const active: Node[] = [{ start: 0, line: 0, fitness: 1, demerits: 0, ratio: 0, ragged: false, prev: null, end: -1 }];
+  const widths = lineWidths.length;
+  // At most one new node per (line-width class, fitness class) at each breakpoint, plus the start;
+  // new nodes are never of class 0 unless there is only one.
+  pool.reserve(n * Math.max(1, widths - 1) * 4 + 1);
+  const { start: nStart, line: nLine, fitness: nFitness, demerits: nDemerits, ratio: nRatio, ragged: nRagged, prev: nPrev, end: nEnd, active } = pool;
+  nStart[0] = 0;
+  nLine[0] = 0;
+  nFitness[0] = 1;
+  nDemerits[0] = 0;
+  nRatio[0] = 0;
+  nRagged[0] = 0;
+  nPrev[0] = -1;
+  nEnd[0] = -1;
+  let made = 1;
+  active[0] = 0;
+  let activeCount = 1;
   // Best new node per (line-width class, fitness class): lines after the last distinct width are
-  // interchangeable. Slots by key, and the keys in the order first filled (ties go to the earlier);
-  // reused for every breakpoint, since every character of Chinese text is one.
-  const best: (Node | undefined)[] = new Array(lineWidths.length * 4).fill(undefined);
-  const filled: number[] = [];
+  // interchangeable. Slots by key (-1: none yet), and the keys in the order first filled (ties go to
+  // the earlier); reused for every breakpoint, since every character of Chinese text is one.
+  const best = new Int32Array(widths * 4).fill(-1);
+  const filled = new Int32Array(widths * 4);
+  let filledCount = 0;
   // The measures of `LineMeasure` and `adjustment` written out here, in the same operations: this loop
   // runs for every active node at every breakpoint, and each call that returns a fraction would box it
   // (V8 compiles a short build without inlining; see bin/banmian.js).
   const { w, g, st, sh, startTrim } = m;
   const ragged = opts.ragged;
-  const widths = lineWidths.length;
+  // Read before the loop: a function a loop calls only on some passes is compiled without knowing it.
+  const emergencyRatio = Math.cbrt(opts.emergencyRaggedBadness / 100);
   for (let b = 0; b < n; b++) {
     const last = b === n - 1;
     const penalty = last ? 0 : items[b]!.penalty;
     if (penalty === Infinity) continue;
-    filled.length = 0;
+    filledCount = 0;
     const itemB = items[b]!;
     const wEnd = w[b + 1]!;
     const gEnd = g[b]!;
@@ -174,11 +219,12 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
     const stEnd = st[b]!;
     // Nodes still usable stay in `active`, compacted in place.
     let kept = 0;
-    const before = active.length;
+    const before = activeCount;
     for (let k = 0; k < before; k++) {
       const node = active[k]!;
-      const a = node.start;
-      const lw = lineWidths[node.line < widths ? node.line : widths - 1]!;
+      const a = nStart[node]!;
+      const nodeLine = nLine[node]!;
+      const lw = lineWidths[nodeLine < widths ? nodeLine : widths - 1]!;
       const nat = wEnd - w[a]! + gEnd - g[a]! - startTrim[a]! - endTrim;
       const shrink = shEnd - sh[a]! + endShrink;
       // Too long even fully shrunk (and hung): no later break can use this node either.
@@ -196,54 +242,66 @@ function totalFit(m: LineMeasure, lineWidths: readonly number[], opts: BreakOpti
       }
       if (ratio < -1 - 1e-9) continue;
       // On the last pass a line too loose to justify may instead stay short (see emergencyRaggedBadness).
-      const emergency = final && !ragged && !last && ratio > Math.cbrt(opts.emergencyRaggedBadness / 100);
+      const emergency = final && !ragged && !last && ratio > emergencyRatio;
       if (ratio > tol && !emergency) continue;
-      const bad = emergency ? opts.emergencyRaggedBadness * (1 + 4 * ((lw - nat) / lw) ** 2) : ragged ? raggedBadness(lw, nat, last) : Math.min(100 * Math.abs(ratio) ** 3, 1e7);
+      // Ragged lines: the relative shortfall squared, not on the last line (computed for every line,
+      // so the compiled loop has seen it whichever kind of paragraph comes first).
+      const short = (lw - nat > 0 ? lw - nat : 0) / lw;
+      const raggedBad = last ? 0 : 400 * short * short;
+      const bad = emergency ? opts.emergencyRaggedBadness * (1 + 4 * ((lw - nat) / lw) ** 2) : ragged ? raggedBad : Math.min(100 * Math.abs(ratio) ** 3, 1e7);
       if (emergency) ratio = 0;
       const fitness = fitnessClass(ratio);
       let d = (opts.linePenalty + bad) ** 2;
       if (penalty > 0) d += penalty ** 2;
       else if (penalty < 0 && penalty > -Infinity) d -= penalty ** 2;
-      if (Math.abs(fitness - node.fitness) > 1 && node.prev) d += opts.fitnessDemerits;
+      if (Math.abs(fitness - nFitness[node]!) > 1 && nPrev[node]! >= 0) d += opts.fitnessDemerits;
       if (last && a > 0 && m.han(a, b) === 1) {
         if (!final) continue;
         d += opts.orphanDemerits;
       }
-      const total = node.demerits + d;
-      const key = Math.min(node.line + 1, lineWidths.length - 1) * 4 + fitness;
-      const cur = best[key];
-      if (!cur) {
-        filled.push(key);
-        best[key] = { start: b + 1, line: node.line + 1, fitness, demerits: total, ratio, ragged: emergency, prev: node, end: b };
-      } else if (total < cur.demerits) {
+      const total = nDemerits[node]! + d;
+      const key = Math.min(nodeLine + 1, widths - 1) * 4 + fitness;
+      const cur = best[key]!;
+      if (cur < 0) {
+        filled[filledCount++] = key;
+        // Typed arrays drop writes past their end: the bound above must hold, or the breaks are wrong.
+        if (made === nStart.length) throw new Error('line breaker: node pool overrun');
+        const id = made++;
+        nStart[id] = b + 1;
+        nLine[id] = nodeLine + 1;
+        nFitness[id] = fitness;
+        nDemerits[id] = total;
+        nRatio[id] = ratio;
+        nRagged[id] = emergency ? 1 : 0;
+        nPrev[id] = node;
+        nEnd[id] = b;
+        best[key] = id;
+      } else if (total < nDemerits[cur]!) {
         // This breakpoint's candidate, not yet seen by anything else: replaced in place.
-        cur.line = node.line + 1;
-        cur.demerits = total;
-        cur.ratio = ratio;
-        cur.ragged = emergency;
-        cur.prev = node;
+        nLine[cur] = nodeLine + 1;
+        nDemerits[cur] = total;
+        nRatio[cur] = ratio;
+        nRagged[cur] = emergency ? 1 : 0;
+        nPrev[cur] = node;
       }
     }
-    active.length = kept;
+    activeCount = kept;
     if (last) {
-      let win: Node | null = null;
-      for (const key of filled) if (!win || best[key]!.demerits < win.demerits) win = best[key]!;
-      return win ? collect(win) : null;
+      let win = -1;
+      for (let f = 0; f < filledCount; f++) {
+        const id = best[filled[f]!]!;
+        if (win < 0 || nDemerits[id]! < nDemerits[win]!) win = id;
+      }
+      return win >= 0 ? collect(win) : null;
     }
-    for (const key of filled) {
-      active.push(best[key]!);
-      best[key] = undefined;
+    for (let f = 0; f < filledCount; f++) {
+      const key = filled[f]!;
+      active[activeCount++] = best[key]!;
+      best[key] = -1;
     }
-    if (active.length === 0) return null;
+    if (activeCount === 0) return null;
   }
   return null;
-}
-
-/** Ragged lines: penalise short lines (relative shortfall squared), not the last. */
-function raggedBadness(lw: number, nat: number, last: boolean): number {
-  if (last) return 0;
-  const short = Math.max(0, lw - nat) / lw;
-  return 400 * short * short;
 }
 
 /** TeX's four fitness classes: tight, decent, loose, very loose. */
@@ -254,10 +312,12 @@ function fitnessClass(r: number): number {
   return 3;
 }
 
-function collect(node: Node): BreakLine[] {
+function collect(node: number): BreakLine[] {
+  const { start, ratio, ragged, prev, end } = pool;
   const out: BreakLine[] = [];
-  for (let nd: Node | null = node; nd && nd.prev; nd = nd.prev) {
-    out.push(nd.ragged ? { start: nd.prev.start, end: nd.end, ratio: nd.ratio, ragged: true } : { start: nd.prev.start, end: nd.end, ratio: nd.ratio });
+  for (let nd = node; nd >= 0 && prev[nd]! >= 0; nd = prev[nd]!) {
+    const from = start[prev[nd]!]!;
+    out.push(ragged[nd] ? { start: from, end: end[nd]!, ratio: ratio[nd]!, ragged: true } : { start: from, end: end[nd]!, ratio: ratio[nd]! });
   }
   return out.reverse();
 }

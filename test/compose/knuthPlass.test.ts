@@ -81,3 +81,31 @@ describe('breakLines (pure, no fonts)', () => {
     expect(breakLines([], [50])).toEqual([]);
   });
 });
+
+describe('breakLines over long paragraphs and many measures', () => {
+  it('covers every unit once, and every line fits its own measure, with five measures and 3,000 units', () => {
+    const n = 3000;
+    const items = han(n).map((it, i) => ({ ...it, width: 9 + (i % 3), stretch: [1.5, 3, 0.5][i % 3]!, shrink: 1 }));
+    const widths = [35, 45, 55, 65, 50];
+    const lines = breakLines(items, widths);
+    expect(lines[0]!.start).toBe(0);
+    expect(lines[lines.length - 1]!.end).toBe(n - 1);
+    lines.forEach((l, i) => {
+      if (i > 0) expect(l.start).toBe(lines[i - 1]!.end + 1);
+      if (i === lines.length - 1) return;
+      const lw = widths[Math.min(i, widths.length - 1)]!;
+      let natural = 0;
+      let stretch = 0;
+      let shrink = 0;
+      for (let k = l.start; k <= l.end; k++) {
+        natural += items[k]!.width;
+        if (k < l.end) {
+          stretch += items[k]!.stretch;
+          shrink += items[k]!.shrink;
+        }
+      }
+      expect(natural - shrink, `line ${i}`).toBeLessThanOrEqual(lw + 1e-9);
+      expect(natural + stretch * (l.ratio > 0 ? l.ratio : 0), `line ${i}`).toBeCloseTo(l.ratio >= 0 ? lw : natural, 6);
+    });
+  });
+});
