@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { shippedTemplatesSource, templateFiles } from './shipped-templates.mjs';
+import { shippedLoadSource, shippedTemplatesSource } from './shipped-templates.mjs';
 
 const EXTERNAL = ['chokidar', 'pdf-lib', '@expo-google-fonts/*'];
 
@@ -127,7 +127,9 @@ function stamp() {
   };
   walk('src');
   walk('scripts/shims');
-  for (const f of ['scripts/bundle.mjs', 'scripts/shipped-templates.mjs', 'package-lock.json', 'bin/banmian.js', 'bin/package.json', ...templateFiles('templates')]) if (existsSync(f)) h.update(f).update(readFileSync(f));
+  // The bundle carries the shipped templates, compiled and loaded.
+  if (existsSync('templates')) walk('templates');
+  for (const f of ['scripts/bundle.mjs', 'scripts/shipped-templates.mjs', 'package-lock.json', 'bin/banmian.js', 'bin/package.json']) if (existsSync(f)) h.update(f).update(readFileSync(f));
   return h.digest('hex');
 }
 
@@ -150,7 +152,13 @@ if (!upToDate) {
     external: EXTERNAL,
     plugins: [lazyBrotli, lazyTrie, lazyAes, noSourceMap, lazyChildProcess, lazyEntities],
     define: { 'import.meta.url': '__bmImportMetaUrl' },
-    banner: { js: `const __bmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;\nglobalThis.__banmianShippedTemplates = ${shippedTemplatesSource('templates')};` },
+    banner: {
+      js: [
+        "const __bmImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+        `globalThis.__banmianShippedTemplates = ${shippedTemplatesSource('templates')};`,
+        `globalThis.__banmianShippedLoad = ${await shippedLoadSource('templates')};`,
+      ].join('\n'),
+    },
     sourcemap: 'linked',
     logLevel: 'warning',
   });

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArticles } from './ingest/index.js';
 import { loadFontBook } from './font/book.js';
 import { createComposer } from './compose/index.js';
 import { clearShapeCache } from './shape/index.js';
 import type { Templates } from './template/index.js';
+import { folderIdentity, shippedTemplates } from './template/shipped.js';
 import { balanceDecisions, layoutArticle, layoutBooklet, restoreBalanceDecisions } from './layout/index.js';
 import { renderPdf, imposeBooklet, savePages, usePageStore, useSubsetStore } from './render/index.js';
 import type { Booklet, Diagnostic } from './model/index.js';
@@ -64,30 +64,14 @@ const articleLayouts = new ArticleLayouts();
 const DECISIONS_KEY = 'layout\u0000balance';
 let decisionsRead = false;
 
-/** Every file under `dir` with its content: the identity of a templates folder. */
-function folderKey(dir: string): string {
-  const parts: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) parts.push(p, readFileSync(p, 'latin1'));
-    }
-  };
-  try {
-    walk(dir);
-  } catch {
-    return '';
-  }
-  return hashOf(...parts);
-}
-
 /**
- * Templates from the process memo or the persistent cache when the folder is unchanged;
- * otherwise loaded (Handlebars and the validator are imported only then).
+ * Templates from the process memo or the persistent cache when the folder is unchanged, or from
+ * the bundle when it is the shipped folder (template/shipped.ts); otherwise loaded (Handlebars and
+ * the validator are imported only then).
  */
 async function templatesFor(dir: string, store: CacheStore | null): Promise<{ templates: Templates; key: string }> {
-  const key = folderKey(dir);
+  const identity = folderIdentity(dir);
+  const key = identity.key;
   if (key && templatesMemo?.key === key) return templatesMemo;
   const storeKey = `templates\u0000${dir}\u0000${key}`;
   let templates: Templates | undefined;
@@ -99,6 +83,7 @@ async function templatesFor(dir: string, store: CacheStore | null): Promise<{ te
       templates = undefined;
     }
   }
+  templates ??= shippedTemplates(identity, dir);
   if (!templates) {
     const { loadTemplates } = await import('./template/index.js');
     const loaded = (templates = loadTemplates(dir));

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../src/template/index.js';
+import { folderIdentity, shippedTemplates } from '../../src/template/shipped.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SHIPPED = join(root, 'templates');
@@ -14,12 +15,14 @@ const script = join(root, 'scripts/shipped-templates.mjs');
 interface ShippedModule {
   shippedTemplatesSource(dir: string): string;
   templateFiles(dir: string): string[];
+  shippedLoadSource(dir: string): Promise<string>;
 }
-const slot = globalThis as { __banmianShippedTemplates?: Record<string, unknown> };
+const slot = globalThis as { __banmianShippedTemplates?: Record<string, unknown>; __banmianShippedLoad?: unknown };
 
 describe('shipped templates precompiled into the bundle', () => {
   afterEach(() => {
     delete slot.__banmianShippedTemplates;
+    delete slot.__banmianShippedLoad;
   });
 
   it('give the same page descriptions as templates compiled at run time', async () => {
@@ -54,5 +57,22 @@ describe('shipped templates precompiled into the bundle', () => {
       const hash = createHash('sha256').update(readFileSync(join(SHIPPED, sub), 'utf8')).digest('hex');
       expect(bundle.indexOf(`"${hash}"`, start), sub).toBeGreaterThan(start);
     }
+  });
+
+  it('loaded: the same templates as loading the folder, wherever it is, and none for an edited folder', async () => {
+    const { shippedLoadSource } = (await import(script)) as ShippedModule;
+    slot.__banmianShippedLoad = JSON.parse(await shippedLoadSource(SHIPPED));
+    const copy = mkdtempSync(join(tmpdir(), 'banmian-shipped-'));
+    cpSync(SHIPPED, copy, { recursive: true });
+    for (const dir of [SHIPPED, `${SHIPPED}/`, copy, relative(process.cwd(), copy)]) {
+      const shipped = shippedTemplates(folderIdentity(dir), dir);
+      expect(shipped, dir).toBeDefined();
+      expect(shipped).toEqual(loadTemplates(dir));
+    }
+    writeFileSync(join(copy, 'styles.yaml'), readFileSync(join(copy, 'styles.yaml'), 'utf8').replace('size: 30', 'size: 31'));
+    expect(shippedTemplates(folderIdentity(copy), copy)).toBeUndefined();
+    // The bundle carries the shipped folder's content key.
+    const bundle = readFileSync(join(root, 'lib/cli.cjs'), 'latin1');
+    expect(bundle).toContain(`globalThis.__banmianShippedLoad = {"content":"${folderIdentity(SHIPPED).content}"`);
   });
 });
