@@ -6,6 +6,7 @@ import * as fontkit from 'fontkit';
 import { InputError } from '../model/source.js';
 import { openSparseFont, type SparseFont } from './sparse.js';
 import { useFastCmap } from './cmap.js';
+import { useFastRangeRecords } from './rangeRecords.js';
 
 /** One parsed font file under the id templates use. */
 export interface Face {
@@ -97,6 +98,7 @@ function parseFont(file: string, id: string): fontkit.Font {
   if (hit) return hit;
   if (!existsSync(file)) throw new InputError(`font '${id}' not found: ${file} (run npm install, or fix fonts/fonts.json)`, { file, line: 0 });
   let font: fontkit.Font;
+  useFastRangeRecords();
   try {
     const sparse = openSparseFont(file);
     const f = fontkit.create(sparse ? sparse.bytes : readFileSync(file));
