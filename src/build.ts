@@ -5,6 +5,7 @@ import { createComposer } from './compose/index.js';
 import { clearShapeCache } from './shape/index.js';
 import type { Templates } from './template/index.js';
 import { folderIdentity, shippedTemplates } from './template/shipped.js';
+import { textStyle } from './model/style.js';
 import { balanceDecisions, layoutArticle, layoutBooklet, restoreBalanceDecisions } from './layout/index.js';
 import { renderPdf, imposeBooklet, savePages, usePageStore, useSubsetStore } from './render/index.js';
 import type { Booklet, Diagnostic } from './model/index.js';
@@ -84,6 +85,9 @@ async function templatesFor(dir: string, store: CacheStore | null): Promise<{ te
     }
   }
   templates ??= shippedTemplates(identity, dir);
+  // Styles read back from JSON are remade as loading makes them (model/style.ts): one hidden class
+  // for every style, or the composer's compiled code meets a new one and is thrown away.
+  if (templates) templates = { ...templates, styles: Object.fromEntries(Object.entries(templates.styles).map(([name, s]) => [name, textStyle(s)])) };
   if (!templates) {
     const { loadTemplates } = await import('./template/index.js');
     const loaded = (templates = loadTemplates(dir));

@@ -1,5 +1,5 @@
 import { baselineIn, lineOp, slotTop } from './grid.js';
-import type { BlockVariant, FillOptions, FlowState, Grid, PageFill, Placed, TextUnit, Unit } from './types.js';
+import type { BlockUnit, BlockVariant, FillOptions, FlowState, Grid, PageFill, Placed, TextUnit, Unit } from './types.js';
 
 /**
  * Declared flow rules. clreq and newspaper practice: no single line of a paragraph
@@ -142,6 +142,38 @@ export function fillPage(
     return s;
   };
 
+  // Lines st.line.. of a text unit, `t` of them from grid line s of column c. A function of its own
+  // for the reason given at placeBlock (a quote's ornament, per-line styles).
+  const placeLines = (c: number, s: number, t: number, u: TextUnit): void => {
+    for (let i = 0; i < t; i++) {
+      const k = st.line + i;
+      const line = u.lines[k]!;
+      const { style, struct } = u.perLine?.[k] ?? u;
+      const y = baselineIn(slotTop(grid, s + i), grid.pitch, style.size);
+      const ops = [lineOp(line, style, grid.colX[c]!, y, u.role, struct)];
+      // The ornament goes just before the first line, so the text reads "> first words…".
+      if (k === 0 && u.marker) ops.unshift(lineOp(u.marker.line, u.marker.style, grid.colX[c]!, y, u.role, struct));
+      placed.push({ col: c, slot: s + i, ops, bookmarks: [], float: false });
+    }
+  };
+  // A block at grid line s of column c, with `run` free lines there: placed, deferred (a float that
+  // does not fit) or moved past the run. A function of its own: its rarer outcomes are met pages
+  // in, and V8 then recompiles this small function instead of the whole fill loop.
+  const placeBlock = (c: number, s: number, run: number, u: BlockUnit): number => {
+    const v = u.variants.find((w) => fits(c, s, w, st.unit) && keepOk(c, s + slotsOf(st.unit, w), st.unit));
+    if (v) {
+      const index = st.unit++;
+      put(c, s, v, index);
+      return nextFree(c, s + slotsOf(index, v));
+    }
+    if (u.float) {
+      st.pending.push(st.unit);
+      st.unit++;
+      return s;
+    }
+    return nextFree(c, s + run);
+  };
+
   if (fixedFloats) for (const f of fixedFloats) put(f.col, f.slot, f.variant, f.unit);
   if (fixed.size > 0) st.pending = st.pending.filter((i) => !fixed.has(i));
 
@@ -166,16 +198,7 @@ export function fillPage(
         }
         textLines[c]! += t;
         occ.fill(1, c * rows + s, c * rows + s + t);
-        for (let i = 0; i < t && !measureOnly; i++) {
-          const k = st.line + i;
-          const line = u.lines[k]!;
-          const { style, struct } = u.perLine?.[k] ?? u;
-          const y = baselineIn(slotTop(grid, s + i), grid.pitch, style.size);
-          const ops = [lineOp(line, style, grid.colX[c]!, y, u.role, struct)];
-          // The ornament goes just before the first line, so the text reads "> first words…".
-          if (k === 0 && u.marker) ops.unshift(lineOp(u.marker.line, u.marker.style, grid.colX[c]!, y, u.role, struct));
-          placed.push({ col: c, slot: s + i, ops, bookmarks: [], float: false });
-        }
+        if (!measureOnly) placeLines(c, s, t, u);
         s = nextFree(c, s + t);
         st.line += t;
         if (st.line >= u.lines.length) {
@@ -184,17 +207,7 @@ export function fillPage(
         }
         continue;
       }
-      const v = u.variants.find((w) => fits(c, s, w, st.unit) && keepOk(c, s + slotsOf(st.unit, w), st.unit));
-      if (v) {
-        put(c, s, v, st.unit);
-        s = nextFree(c, s + slotsOf(st.unit, v));
-        st.unit++;
-      } else if (u.float) {
-        st.pending.push(st.unit);
-        st.unit++;
-      } else {
-        s = nextFree(c, s + run);
-      }
+      s = placeBlock(c, s, run, u);
     }
   }
 

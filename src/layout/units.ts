@@ -105,7 +105,9 @@ function quoteMarker(ctx: LayoutContext, body: TextStyle): TextUnit['marker'] | 
   if (!line) return null;
   const room = body.size * body.indent;
   const dx = Math.max(0, (room - line.width) / 2);
-  return { line: { ...line, glyphs: line.glyphs.map((g) => ({ ...g, x: g.x + dx })) }, style };
+  // Written out, not spread: a spread copy is another hidden class to the code that draws lines.
+  const glyphs = line.glyphs.map((g) => ({ face: g.face, gid: g.gid, x: g.x + dx, dy: g.dy, advance: g.advance, text: g.text }));
+  return { line: { glyphs, size: line.size, measure: line.measure, width: line.width, start: line.start, end: line.end, last: line.last }, style };
 }
 
 /** Smallest step a head may shrink by, in pt, and how far above body size it must stay. */
