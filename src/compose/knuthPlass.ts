@@ -86,24 +86,19 @@ class NodePool {
   /** Nodes of the current pass still usable, in the order they were made. */
   active = new Int32Array(0);
 
-  /** Room for `count` nodes. */
+  /** Room for `count` nodes (what the arrays held is not kept: a pass starts with no nodes). */
   reserve(count: number): void {
     if (this.start.length >= count) return;
     const size = Math.max(count, this.start.length * 2, 1024);
-    const grow = <T extends Int32Array | Int8Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.start = grow(this.start, (k) => new Int32Array(k));
-    this.line = grow(this.line, (k) => new Int32Array(k));
-    this.fitness = grow(this.fitness, (k) => new Int8Array(k));
-    this.demerits = grow(this.demerits, (k) => new Float64Array(k));
-    this.ratio = grow(this.ratio, (k) => new Float64Array(k));
-    this.ragged = grow(this.ragged, (k) => new Uint8Array(k));
-    this.prev = grow(this.prev, (k) => new Int32Array(k));
-    this.end = grow(this.end, (k) => new Int32Array(k));
-    this.active = grow(this.active, (k) => new Int32Array(k));
+    this.start = new Int32Array(size);
+    this.line = new Int32Array(size);
+    this.fitness = new Int8Array(size);
+    this.demerits = new Float64Array(size);
+    this.ratio = new Float64Array(size);
+    this.ragged = new Uint8Array(size);
+    this.prev = new Int32Array(size);
+    this.end = new Int32Array(size);
+    this.active = new Int32Array(size);
   }
 }
 
