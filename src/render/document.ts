@@ -139,7 +139,10 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   const context = glyphs.glyphNumbering ? `${edition.name}\u0000${JSON.stringify(booklet.palette)}\u0000${glyphs.glyphNumbering}` : '';
   // Pages kept by an earlier process (pageStore.ts), for the pages this one has not drawn before.
   const glyphsId = opts.glyphsId;
-  const docKey = glyphsId && pageStoreActive() && glyphs.numberingContent ? documentKey(edition.name, booklet.palette, glyphs.numberingContent) : '';
+  // Worked out when the store holds a document of this edition, or when the cache is written.
+  const numbering = glyphsId && pageStoreActive() ? glyphs.numberingContent() : null;
+  let knownKey = '';
+  const docKey = numbering ? () => (knownKey ||= documentKey(edition.name, booklet.palette, numbering())) : null;
   // Pages are named (hashed) here only when the store holds this very document; otherwise on saving.
   const stored = docKey ? savedDocument(edition.name, docKey) : null;
   const kept: KeptPage[] = [];

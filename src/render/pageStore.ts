@@ -36,8 +36,8 @@ let store: PageStore | null = null;
  * One entry per edition, overwritten by each save, so `.cache/` does not grow with every glyph set.
  */
 const read = new Map<string, { doc: string; pages: Map<string, SavedPage> }>();
-/** Per edition: the last finished document's key and its kept pages (named only when saved). */
-const last = new Map<string, { doc: string; pages: KeptPage[]; glyphsId: GlyphsId }>();
+/** Per edition: the last finished document's key and its kept pages (both worked out only when saved). */
+const last = new Map<string, { doc: () => string; pages: KeptPage[]; glyphsId: GlyphsId }>();
 
 /** A page of a finished document, with its content key when it was already worked out. */
 export interface KeptPage {
@@ -76,8 +76,11 @@ export function pageKey(page: Page, glyphsId: GlyphsId): string | null {
   return h.digest('base64');
 }
 
-/** Pages an earlier process kept of document `doc` of `edition`, or null (none, or another document). */
-export function savedDocument(edition: string, doc: string): ReadonlyMap<string, SavedPage> | null {
+/**
+ * Pages an earlier process kept of document `doc` of `edition`, or null (none, or another document).
+ * The key is asked for only when the store holds a document of this edition.
+ */
+export function savedDocument(edition: string, doc: () => string): ReadonlyMap<string, SavedPage> | null {
   if (!store) return null;
   let saved = read.get(edition);
   if (!saved) {
@@ -93,7 +96,7 @@ export function savedDocument(edition: string, doc: string): ReadonlyMap<string,
     }
     read.set(edition, saved);
   }
-  return saved.doc === doc ? saved.pages : null;
+  return saved.doc !== '' && saved.doc === doc() ? saved.pages : null;
 }
 
 /** The page named `key` among `pages`, or undefined. */
@@ -104,7 +107,7 @@ export function savedPage(pages: ReadonlyMap<string, SavedPage>, key: string): P
 }
 
 /** The kept pages of the finished document of `edition`, for `savePages`. */
-export function lastDocument(edition: string, doc: string, pages: KeptPage[], glyphsId: GlyphsId): void {
+export function lastDocument(edition: string, doc: () => string, pages: KeptPage[], glyphsId: GlyphsId): void {
   last.set(edition, { doc, pages, glyphsId });
 }
 
@@ -117,7 +120,7 @@ export function savePages(): void {
       const key = known ?? pageKey(page, glyphsId);
       if (key) out[key] = { deflated: content.deflated.toString('base64'), digest: content.digest.toString('base64'), fonts: content.fonts, gstates: content.gstates };
     }
-    store.set(`pages\u0000${edition}`, JSON.stringify({ doc, pages: out }));
+    store.set(`pages\u0000${edition}`, JSON.stringify({ doc: doc(), pages: out }));
   }
   last.clear();
 }

@@ -419,17 +419,22 @@ export class GlyphWriter {
 
   /**
    * The glyph numbering as content (faces in registration order, each with its glyphs and texts),
-   * the same in any process; `glyphNumbering` is only meaningful within one. Empty before preload,
+   * the same in any process; `glyphNumbering` is only meaningful within one. Null before preload,
    * and once a glyph was added with a second meaning (its number depends on the order of the runs).
+   * A function, worked out on the first call: joining and hashing a few thousand glyphs costs a few
+   * milliseconds, which a fresh process needs only once its PDFs are written (pageStore.ts).
    */
-  get numberingContent(): string {
-    if (!this.sets || this.alternateRuns > 0) return '';
-    if (!this.contentDigest) {
-      const h = createHash('sha1');
-      for (const [id, set] of this.sets) h.update(`${id}\u0001${this.byId.get(id)?.name}\u0001${set.gids.join(',')}\u0001${set.texts.join('\u0002')}\u0003`);
-      this.contentDigest = h.digest('base64');
-    }
-    return this.contentDigest;
+  numberingContent(): (() => string) | null {
+    if (!this.sets || this.alternateRuns > 0) return null;
+    const sets = this.sets;
+    return () => {
+      if (!this.contentDigest) {
+        const h = createHash('sha1');
+        for (const [id, set] of sets) h.update(`${id}\u0001${this.byId.get(id)?.name}\u0001${set.gids.join(',')}\u0001${set.texts.join('\u0002')}\u0003`);
+        this.contentDigest = h.digest('base64');
+      }
+      return this.contentDigest;
+    };
   }
 
   /** The font resource `name` (`F1`, …) of a face already registered in this document. */
