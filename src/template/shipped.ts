@@ -19,17 +19,12 @@ export interface FolderIdentity {
 
 /** Every file under `dir` with its content; empty keys when the folder cannot be read. */
 export function folderIdentity(dir: string): FolderIdentity {
-  const here: string[] = [];
-  const inside: string[] = [];
+  const inside: (string | Uint8Array)[] = ['templates folder'];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
-        const bytes = readFileSync(p, 'latin1');
-        here.push(p, bytes);
-        inside.push(relative(dir, p), bytes);
-      }
+      else if (e.isFile()) inside.push(relative(dir, p), readFileSync(p));
     }
   };
   try {
@@ -37,7 +32,9 @@ export function folderIdentity(dir: string): FolderIdentity {
   } catch {
     return { key: '', content: '' };
   }
-  return { key: hashOf(...here), content: hashOf('templates folder', ...inside) };
+  const content = hashOf(...inside);
+  // Where the folder is, and what it holds: its files are `dir` joined to the paths inside.
+  return { key: hashOf(dir, content), content };
 }
 
 /** The paths in templates (`dir`, and each page's and reference's `file`) are the folder's and its files'. */
