@@ -217,7 +217,17 @@ export function score(f: PageFill, fixed: readonly FixedFloat[], grid: Grid, res
  * h − 1), then ceilings down to h − 2, since a limit is a ceiling: widow and keep rules may
  * end a column early, and a later column then needs the higher limit.
  */
-function levels(h: number, cols: number): number[][] {
+function levels(h: number, cols: number): readonly (readonly number[])[] {
+  const key = h * 64 + cols;
+  let out = levelsMemo.get(key);
+  if (!out) levelsMemo.set(key, (out = makeLevels(h, cols)));
+  return out;
+}
+
+/** The patterns by depth and column count (the search asks for the same ones at every float arrangement; nobody changes them). */
+const levelsMemo = new Map<number, readonly (readonly number[])[]>();
+
+function makeLevels(h: number, cols: number): number[][] {
   const out: number[][] = [];
   for (let k = cols; k >= 1; k--) out.push(Array.from({ length: cols }, (_, c) => (c < k ? h : h - 1)));
   const seen = new Set(out.map((v) => v.join()));
