@@ -260,12 +260,16 @@ class EmbeddedFace {
     for (let i = 0; i < gids.length; i++) this.code(gids[i]!, firstTexts[i]!);
     const serial = ++serials;
     if (fresh) {
+      // The mapping is kept as it is, not copied (a few thousand integer keys): this document, too,
+      // goes on with an object over it, so a glyph added later lands there.
+      const mapping = subset.mapping;
+      subset.mapping = Object.create(mapping) as Record<number, number>;
       preloaded.set(this.kit.font, {
         serial,
         gids,
         firstTexts,
         glyphs: subset.glyphs.slice(),
-        mapping: { ...subset.mapping },
+        mapping,
         widths: this.kit.widths.slice(),
         unicode: this.kit.unicode.slice(),
         primary: this.primary.slice(),
