@@ -60,8 +60,20 @@ export function documentKey(edition: string, palette: unknown, numbering: string
   return createHash('sha1').update(`${edition}\u0000${JSON.stringify(palette)}\u0000${numbering}`).digest('base64');
 }
 
+/**
+ * Keys already worked out, by page: both editions look up the same pages, and saving names them
+ * again. A page's ops do not change once laid out, and content ids mean the same in any document.
+ */
+const pageKeys = new WeakMap<Page, string | null>();
+
 /** The content key of a page, or null when one of its glyph arrays has no content id. */
 export function pageKey(page: Page, glyphsId: GlyphsId): string | null {
+  let key = pageKeys.get(page);
+  if (key === undefined) pageKeys.set(page, (key = pageKeyOf(page, glyphsId)));
+  return key;
+}
+
+function pageKeyOf(page: Page, glyphsId: GlyphsId): string | null {
   const h = createHash('sha1').update(`${page.width} ${page.height} ${page.ops.length}\u0000`);
   for (const op of page.ops) {
     if (op.op === 'text') {
