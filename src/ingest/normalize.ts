@@ -61,6 +61,8 @@ function widenMarks(s: string): string {
 /** Drop a space unless both neighbours are non-CJK (Latin words and numbers keep theirs). */
 function dropSpaces(s: string, opts: NormalizeOptions): string {
   if (opts.keepSpaces) return s.replace(/ {2,}/g, ' ');
+  // Most lines of Chinese copy have none: nothing to split into characters.
+  if (!s.includes(' ')) return s;
   const chars = [...s];
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
