@@ -230,15 +230,23 @@ const levelsMemo = new Map<number, readonly (readonly number[])[]>();
 function makeLevels(h: number, cols: number): number[][] {
   const out: number[][] = [];
   for (let k = cols; k >= 1; k--) out.push(Array.from({ length: cols }, (_, c) => (c < k ? h : h - 1)));
-  const seen = new Set(out.map((v) => v.join()));
-  const walk = (prefix: number[]): void => {
-    if (prefix.length === cols) {
-      if (!seen.has(prefix.join())) out.push(prefix);
-      return;
+  // Then every ceiling from h down to h − 2 for the columns after the first (which is h), in the
+  // order of a depth-first walk that tries the higher ceiling first: column 1's choice varies
+  // slowest. Digit d of a column stands for h − d. The level patterns above are those whose digits
+  // run 0…0 1…1, and are not made twice.
+  const free = cols - 1;
+  const digits = new Array<number>(free).fill(0);
+  for (let n = 0, count = 3 ** free; n < count; n++) {
+    let level = true;
+    for (let j = 1; j < free && level; j++) if (digits[j]! < digits[j - 1]! || digits[j]! === 2 || digits[j - 1]! === 2) level = false;
+    if (free > 0 && digits[0] === 2) level = false;
+    if (!level) out.push([h, ...digits.map((d) => h - d)]);
+    // Next combination: the last column changes fastest.
+    for (let j = free - 1; j >= 0; j--) {
+      if (++digits[j]! < 3) break;
+      digits[j] = 0;
     }
-    for (let v = h; v >= h - 2; v--) walk([...prefix, v]);
-  };
-  walk([h]);
+  }
   return out;
 }
 
