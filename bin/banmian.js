@@ -50,9 +50,11 @@ script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, fi
 /** After the run, so the cache holds every function it compiled (the script alone holds only its top level). */
 function writeCodeCache() {
   // V8 accepts a cache only under the flags it was made with: undo the run-time changes (util/heap.ts
-  // sets the growth factor, whose default is 2; util/jit.ts turns inlining back on) so a fresh
-  // process, which has not made them yet, matches.
+  // sets the semi-space growth factor, whose default is 2, and in watch mode the heap's, whose
+  // default is 0; util/jit.ts turns inlining back on) so a fresh process, which has not made them
+  // yet, matches.
   v8.setFlagsFromString('--semi-space-growth-factor=2');
+  v8.setFlagsFromString('--heap-growing-percent=0');
   v8.setFlagsFromString(STARTUP_FLAGS);
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {

@@ -5,6 +5,7 @@ import { build, type BuildOptions } from './build.js';
 import { importPackage } from './util/imports.js';
 import { optimizeForLongRun } from './util/jit.js';
 import { now } from './util/clock.js';
+import { limitHeapGrowth } from './util/heap.js';
 
 /** Rehearsed edits after the first build (see BuildOptions.rehearse). */
 const REHEARSALS = 6;
@@ -132,6 +133,7 @@ export async function watch(opts: BuildOptions, out: WatchLog, signal?: AbortSig
     }, 20);
   });
   const started = Date.now();
+  limitHeapGrowth();
   await once('start');
   optimizeForLongRun();
   // From here until the rehearsals end, changes are held (never two builds at once).
