@@ -11,7 +11,7 @@
  * entries queued for the next flush; `get` sees them meanwhile.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from '../util/atomic.js';
 
@@ -57,6 +57,9 @@ export function openStore(dir: string, version: string): CacheStore {
       const file = fileOf(key);
       const queued = pending.get(file);
       if (queued) return Buffer.from(queued.body);
+      // A miss is the rule in a fresh cache: asked first, it costs no exception (the first one a
+      // process throws costs a millisecond or two).
+      if (!existsSync(file)) return undefined;
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
