@@ -141,8 +141,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   const glyphsId = opts.glyphsId;
   // Worked out when the store holds a document of this edition, or when the cache is written.
   const numbering = glyphsId && pageStoreActive() ? glyphs.numberingContent() : null;
-  let knownKey = '';
-  const docKey = numbering ? () => (knownKey ||= documentKey(edition.name, booklet.palette, numbering())) : null;
+  const docKey = numbering ? () => documentKey(edition.name, booklet.palette, numbering()) : null;
   // Pages are named (hashed) here only when the store holds this very document; otherwise on saving.
   const stored = docKey ? savedDocument(edition.name, docKey) : null;
   const kept: KeptPage[] = [];

@@ -35,8 +35,6 @@ export function capYoungGeneration(semiSpaceMiB: number): void {
  * the bench's edit loop). V8's default (0: its own choice) is put back before the launcher writes
  * the code cache (bin/banmian.js), since V8 takes a cache only under the flags it was made with.
  */
-export const WATCH_HEAP_GROWTH = '--heap-growing-percent=30';
-
 export function limitHeapGrowth(): void {
-  v8.setFlagsFromString(WATCH_HEAP_GROWTH);
+  v8.setFlagsFromString('--heap-growing-percent=30');
 }
