@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
+// Started as a program, the way `npm start`, `npx banmian` and the bin link start it: its first lines
+// are a shell script that starts Node (see bin/banmian.js).
 const bin = join(root, 'bin/banmian.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -44,7 +46,7 @@ function editOneParagraph() {
 function runBuild(env = {}) {
   return new Promise((resolveRun, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, BANMIAN_STATS: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { env: { ...process.env, BANMIAN_STATS: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let ms = null;
     let out = '';
     let err = '';
@@ -97,7 +99,7 @@ for (let i = 0; i < 5; i++) {
 // Watch mode: one long-lived process, ten edits, read its one-line-per-build log.
 let watchPeakKiB = null;
 const watchTimes = await new Promise((resolveDone, reject) => {
-  const child = spawn(process.execPath, [bin, 'watch', ...args.slice(1)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['watch', ...args.slice(1)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const times = [];
   let buffer = '';
   const timeout = setTimeout(() => { child.kill(); reject(new Error('watch bench timed out')); }, 120_000);

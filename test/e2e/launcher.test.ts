@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, root, tempDir } from './helpers.js';
+
+/**
+ * bin/banmian.js started as a program: its first lines are a shell script that starts Node on the
+ * same file without NODE_EXTRA_CA_CERTS (Node 20 parses the certificates at start-up). A file that
+ * does not exist makes Node warn at start-up, so the warning tells whether Node saw the variable.
+ */
+const CERT_WARNING = /Ignoring extra certs/;
+const env = { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/extra-ca.pem', BANMIAN_CACHE: 'off' };
+
+describe('the launcher started as a program', () => {
+  it('starts Node without NODE_EXTRA_CA_CERTS, through a symlink like npm’s bin link, with arguments as given', () => {
+    const links = tempDir('launcher-bin');
+    const link = join(links, 'banmian');
+    symlinkSync(bin, link);
+    const seeds = tempDir('launcher-seeds');
+    copyFileSync(join(root, 'test/fixtures/copy/101_short_feature.txt'), join(seeds, '101_short_feature.txt'));
+    // A space in a path: "$@" must hand each argument on whole.
+    const out = join(tempDir('launcher-out'), 'with space');
+    const r = spawnSync(link, ['build', '--quiet', '--seeds', seeds, '--out', out, '--templates', join(root, 'templates'), '--fonts', join(root, 'fonts')], {
+      cwd: links,
+      encoding: 'utf8',
+      env,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(CERT_WARNING);
+    expect(existsSync(join(out, 'supplement.pdf'))).toBe(true);
+    expect(existsSync(join(out, 'supplement-print.pdf'))).toBe(true);
+  });
+
+  it('passes the exit status on', () => {
+    const r = spawnSync(bin, ['no-such-command'], { encoding: 'utf8', env });
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(CERT_WARNING);
+  });
+
+  it('run by `node` it still works, and Node has seen the variable (what the shell lines spare)', () => {
+    const r = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8', env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/banmian/);
+    expect(r.stderr).toMatch(CERT_WARNING);
+  });
+});
