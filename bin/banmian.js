@@ -1,11 +1,18 @@
 #!/bin/sh
-':' //; unset NODE_EXTRA_CA_CERTS; exec node "$0" "$@"
+':' //; unset NODE_EXTRA_CA_CERTS; exec node --v8-pool-size=1 "$0" "$@"
 // Run as a program (`bin/banmian.js build`, `npx banmian`, npm's bin link), the first two lines are a
-// shell script that starts Node on this file without NODE_EXTRA_CA_CERTS; to Node they are a string
-// and a comment. With that variable set, Node 20 parses its ~140 bundled root certificates and the
-// file's at start-up, before any script runs (OpenSSL 3 is slow at it: nodejs/node#40524): 40–50 ms
-// of every build on a machine that sets it system-wide, as ours do, for a program that opens no TLS
-// connection. `node bin/banmian.js` works too, without that saving.
+// shell script that starts Node on this file; to Node they are a string and a comment. It starts Node
+// - without NODE_EXTRA_CA_CERTS. With that variable set, Node 20 parses its ~140 bundled root
+//   certificates and the file's at start-up, before any script runs (OpenSSL 3 is slow at it:
+//   nodejs/node#40524): 40–50 ms of every build on a machine that sets it system-wide, as ours do, for
+//   a program that opens no TLS connection.
+// - with one background thread for V8 instead of Node's four. A build is one busy thread; V8's
+//   compiler and garbage collector help it from the pool, and four of them on our two cores took the
+//   main thread's core often enough to cost it: cold build 399 → 356 ms (median of 15 alternating;
+//   391 → 343 ms in its own timings: layout 182 → 156, render 122 → 112), peak memory 101 → 96 MiB,
+//   watch rebuilds as fast (31 vs 32 ms, median of 45), a booklet five times as long 778 → 735 ms.
+//   A pool of two: 354 and 394 ms in two rounds. It is not a V8 flag, so the code cache below holds.
+// `node bin/banmian.js` works too, without either.
 // The package's command. It runs lib/cli.cjs, the script `npm install` (prepare) bundles from src/,
 // compiled from V8's code cache (lib/cli.v8cache) when that cache was made by this Node: a fresh
 // process then reads the compiled functions instead of parsing and compiling 1.8 MB of JavaScript,

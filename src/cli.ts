@@ -84,7 +84,7 @@ withBuildFlags(program.command('build').description('build dist/supplement.pdf (
       r.persist();
       if (process.env.BANMIAN_STATS) {
         const timings = { startup: t0, ...r.timings, total: written, persist: now() - written };
-        console.error(JSON.stringify({ stats: { timings, maxRssKiB: process.resourceUsage().maxRSS } }));
+        console.error(JSON.stringify({ stats: { timings, maxRssKiB: process.resourceUsage().maxRSS, execArgv: process.execArgv } }));
       }
     } catch (e) {
       fail(e);

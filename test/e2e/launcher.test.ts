@@ -6,14 +6,17 @@ import { bin, root, tempDir } from './helpers.js';
 
 /**
  * bin/banmian.js started as a program: its first lines are a shell script that starts Node on the
- * same file without NODE_EXTRA_CA_CERTS (Node 20 parses the certificates at start-up). A file that
- * does not exist makes Node warn at start-up, so the warning tells whether Node saw the variable.
+ * same file without NODE_EXTRA_CA_CERTS (Node 20 parses the certificates at start-up) and with one
+ * background thread for V8. A file that does not exist makes Node warn at start-up, so the warning
+ * tells whether Node saw the variable; the build's statistics tell how Node was started.
  */
 const CERT_WARNING = /Ignoring extra certs/;
-const env = { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/extra-ca.pem', BANMIAN_CACHE: 'off' };
+const env = { ...process.env, NODE_EXTRA_CA_CERTS: '/nonexistent/extra-ca.pem', BANMIAN_CACHE: 'off', BANMIAN_STATS: '1' };
+
+const execArgv = (stderr: string): string[] => JSON.parse(stderr.split('\n').find((l) => l.startsWith('{"stats"')) ?? '{"stats":{}}').stats.execArgv;
 
 describe('the launcher started as a program', () => {
-  it('starts Node without NODE_EXTRA_CA_CERTS, through a symlink like npm’s bin link, with arguments as given', () => {
+  it('starts Node without NODE_EXTRA_CA_CERTS and with one V8 thread, through a symlink like npm’s bin link, with arguments as given', () => {
     const links = tempDir('launcher-bin');
     const link = join(links, 'banmian');
     symlinkSync(bin, link);
@@ -28,6 +31,7 @@ describe('the launcher started as a program', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(CERT_WARNING);
+    expect(execArgv(r.stderr)).toEqual(['--v8-pool-size=1']);
     expect(existsSync(join(out, 'supplement.pdf'))).toBe(true);
     expect(existsSync(join(out, 'supplement-print.pdf'))).toBe(true);
   });
@@ -38,10 +42,13 @@ describe('the launcher started as a program', () => {
     expect(r.stderr).not.toMatch(CERT_WARNING);
   });
 
-  it('run by `node` it still works, and Node has seen the variable (what the shell lines spare)', () => {
-    const r = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8', env });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/banmian/);
+  it('run by `node` it still works, and Node has seen the variable and has no pool setting (what the shell lines spare)', () => {
+    const seeds = tempDir('launcher-node-seeds');
+    copyFileSync(join(root, 'test/fixtures/copy/101_short_feature.txt'), join(seeds, '101_short_feature.txt'));
+    const out = tempDir('launcher-node-out');
+    const r = spawnSync(process.execPath, [bin, 'build', '--quiet', '--seeds', seeds, '--out', out], { cwd: root, encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(CERT_WARNING);
+    expect(execArgv(r.stderr)).toEqual([]);
   });
 });
