@@ -38,6 +38,10 @@ const vm = require('node:vm');
 // before the script is compiled: V8 takes a code cache only under the flags it was made with.
 const STARTUP_FLAGS = '--no-turbo-inlining --ticks-before-optimization=6 --no-turbo-loop-peeling --no-turbo-escape --no-turbo-load-elimination';
 v8.setFlagsFromString(STARTUP_FLAGS);
+// libuv's pool (asynchronous file and zlib work) starts its threads on first use, reading this then.
+// One thread: the font programs deflated there while the pages are drawn (src/render/deflate.ts)
+// go one after another on the core the build leaves, instead of four threads competing for it.
+process.env.UV_THREADPOOL_SIZE ??= '1';
 
 const dir = join(__dirname, '../lib');
 const file = join(dir, 'cli.cjs');

@@ -53,16 +53,38 @@ function remembered(data: zlib.InputType, options?: zlib.ZlibOptions): Buffer {
 }
 
 function deflateByContent(data: Uint8Array): Buffer {
-  const key = createHash('sha1').update(data).digest('base64');
+  const key = contentKey(data);
+  const known = knownOutput(key, data.length);
+  if (known) return known;
+  const out = original(data, BEST);
+  keep(key, data.length, out);
+  return out;
+}
+
+const contentKey = (data: Uint8Array): string => createHash('sha1').update(data).digest('base64');
+
+/** The output for this content from the memo (most recently used now) or the persistent store. */
+function knownOutput(key: string, length: number): Buffer | undefined {
   const hit = memo.get(key);
   if (hit) {
     memo.delete(key);
     memo.set(key, hit);
     return hit;
   }
-  const saved = data.length >= PERSIST_MIN ? store?.get(`deflate\u0000${key}`) : undefined;
-  const out = saved ? Buffer.from(saved) : original(data, BEST);
-  if (!saved && data.length >= PERSIST_MIN) store?.set(`deflate\u0000${key}`, out);
+  const saved = length >= PERSIST_MIN ? store?.get(`deflate\u0000${key}`) : undefined;
+  if (!saved) return undefined;
+  const out = Buffer.from(saved);
+  remember(key, out);
+  return out;
+}
+
+/** A fresh output: into the memo, and into the persistent store if the input is large. */
+function keep(key: string, length: number, out: Buffer): void {
+  if (length >= PERSIST_MIN) store?.set(`deflate\u0000${key}`, out);
+  remember(key, out);
+}
+
+function remember(key: string, out: Buffer): void {
   memo.set(key, out);
   held += out.length;
   while (held > MEMORY_BUDGET && memo.size > 1) {
@@ -70,7 +92,37 @@ function deflateByContent(data: Uint8Array): Buffer {
     memo.delete(k);
     held -= v.length;
   }
-  return out;
+}
+
+/**
+ * Deflates what `owner` announced on libuv's thread pool (one thread: see bin/banmian.js), so the
+ * font programs, a third of a cold build's deflating, are compressed while the pages are drawn. The
+ * output is the same bytes the synchronous call makes; PDFKit's call for a copy of the input then
+ * takes it. If that call comes first, or the input was announced anew meanwhile, it deflates itself.
+ */
+export function deflateAhead(owner: string): Promise<Buffer | undefined> {
+  const entry = expected.get(owner);
+  if (!entry || entry.out) return Promise.resolve(entry?.out);
+  const { input } = entry;
+  const key = contentKey(input);
+  const known = knownOutput(key, input.length);
+  if (known) {
+    entry.out = known;
+    return Promise.resolve(known);
+  }
+  return new Promise((resolve) => {
+    // One output chunk for the whole result: with zlib's 16 KB chunks the thread hands back to the
+    // main thread after each, and waits while the main thread draws.
+    const chunkSize = input.length + (input.length >> 6) + 1024;
+    zlib.deflate(input, { ...BEST, chunkSize }, (err, out) => {
+      if (!err && !entry.out) {
+        keep(key, input.length, out);
+        // An input announced anew meanwhile has an entry of its own: this one no longer counts.
+        entry.out = out;
+      }
+      resolve(err ? undefined : out);
+    });
+  });
 }
 
 /** Turns the memo on (idempotent) and sets the persistent store (null: memory only). */

@@ -112,6 +112,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   let texts = glyphTextsOf.get(booklet);
   if (!texts) glyphTextsOf.set(booklet, (texts = glyphTexts(textRuns(booklet))));
   glyphs.preload(texts);
+  const subsets = glyphs.prepareSubsets();
   // The current page's content, as strings: ours (ctx.write) and PDFKit's own (marked-content
   // operators, images), which all pass through addContent, in the order they were written.
   const pageText: string[] = [];
@@ -208,6 +209,7 @@ export async function renderPdf(booklet: Booklet, fonts: FontBook, opts: RenderO
   doc._id = new Uint8Array(digest.subarray(0, 16));
   useOwnXmp(doc, () => xmpPacket({ meta: booklet.meta, date, pdfx: icc !== null, digest: hex }));
   tagger.end();
+  await subsets;
   doc.end();
   await done;
   // The screen edition (PDF 1.7) packs its dictionaries into object streams; the press file stays classic.

@@ -14,7 +14,7 @@ import { copiableGlyph, encodeSubset } from '../font/subset.js';
 import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
-import { expectDeflate, rememberDeflate } from './deflate.js';
+import { deflateAhead, expectDeflate, rememberDeflate } from './deflate.js';
 import { fileIdentity } from '../cache/identity.js';
 
 /** The parts of PDFKit's EmbeddedFont this file relies on. */
@@ -225,7 +225,7 @@ class EmbeddedFace {
     /** Resource name on pages (`F1`, …). */
     readonly name: string,
     /** The font file's identity (path, size, mtime) for the persistent subset store. */
-    fontIdentity: string,
+    readonly fontIdentity: string,
   ) {
     memoizeEncode(kit, fontIdentity, () => this.serial);
     memoizeToUnicode(kit, () => this.serial);
@@ -484,6 +484,20 @@ export class GlyphWriter {
       face.kit.ref();
     }
     this.numbering = parts.join('\u0003');
+  }
+
+  /**
+   * Encodes every face's subset now and has it deflated on the thread pool while the pages are
+   * drawn; PDFKit embeds it when the document ends. A glyph added while drawing (a second-meaning
+   * copy) makes a new subset, which is then encoded and deflated at the end, as before.
+   */
+  prepareSubsets(): Promise<unknown> {
+    const pending: Promise<unknown>[] = [];
+    for (const face of this.byFont.values()) {
+      face.kit.subset.encode();
+      pending.push(deflateAhead(face.fontIdentity));
+    }
+    return Promise.all(pending);
   }
 
   /** Identity of every embedded font (name and checksum), for the document digest. */
