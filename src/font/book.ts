@@ -7,6 +7,7 @@ import { InputError } from '../model/source.js';
 import { openSparseFont, type SparseFont } from './sparse.js';
 import { useFastCmap } from './cmap.js';
 import { useFastRangeRecords } from './rangeRecords.js';
+import { useDirectPostscriptName } from './names.js';
 
 /** One parsed font file under the id templates use. */
 export interface Face {
@@ -101,7 +102,8 @@ function parseFont(file: string, id: string): fontkit.Font {
   useFastRangeRecords();
   try {
     const sparse = openSparseFont(file);
-    const f = fontkit.create(sparse ? sparse.bytes : readFileSync(file));
+    const bytes = sparse ? sparse.bytes : readFileSync(file);
+    const f = fontkit.create(bytes);
     if (sparse) {
       outlines.set(f, sparse);
       // fontkit's table cache (decoded tables by tag): the same loca, read in a fraction of the time,
@@ -122,6 +124,7 @@ function parseFont(file: string, id: string): fontkit.Font {
     if (!('layout' in f)) throw new Error('a font collection: name one font of it');
     font = f as fontkit.Font;
     useFastCmap(font);
+    useDirectPostscriptName(font, bytes);
   } catch (e) {
     throw new InputError(`font '${id}' cannot be read: ${(e as Error).message}`, { file, line: 0 });
   }
