@@ -15,6 +15,7 @@ import type { PlacedGlyph } from '../model/line.js';
 import type { KitDocument } from './kit.js';
 import { num } from './num.js';
 import { deflateAhead, expectDeflate, rememberDeflate } from './deflate.js';
+import { toUnicodeCmapText } from './toUnicode.js';
 import { fileIdentity } from '../cache/identity.js';
 
 /** The parts of PDFKit's EmbeddedFont this file relies on. */
@@ -117,43 +118,22 @@ function memoizeEncode(kit: KitEmbeddedFont, fontIdentity: string, serial: () =>
   };
 }
 
-/** Per font: the text of the ToUnicode CMap PDFKit wrote for a glyph set (by serial). */
-const cmapTexts = new WeakMap<fontkit.Font, { serial: number; text: unknown }>();
+/** Per font: the text of the ToUnicode CMap written for a glyph set (by serial). */
+const cmapTexts = new WeakMap<fontkit.Font, { serial: number; text: string }>();
 
 /**
- * PDFKit builds a face's ToUnicode CMap anew for every document, a string of a few thousand entries
- * made from many small ones (1.5 MB of allocation per watch rebuild, most of it for the same glyphs).
- * A glyph set seen before (same serial) gets the same text in a new object, as PDFKit would write it.
+ * A face's ToUnicode CMap: PDFKit's text, written by toUnicode.ts, and for a glyph set seen before
+ * (same serial: the other edition, a watch rebuild) the same text again, in a new object.
  */
 function memoizeToUnicode(kit: KitEmbeddedFont, serial: () => number): void {
-  const make = kit.toUnicodeCmap.bind(kit);
   kit.toUnicodeCmap = () => {
     const set = serial();
     const known = set ? cmapTexts.get(kit.font) : undefined;
-    if (known && known.serial === set) {
-      const ref = kit.document.ref();
-      ref.end(known.text);
-      return ref;
-    }
-    // PDFKit makes one object and ends it with the CMap's text: that text is kept.
-    const doc = kit.document;
-    const newRef = doc.ref;
-    let text: unknown;
-    doc.ref = function (this: typeof doc, data?: unknown) {
-      const ref = newRef.call(this, data);
-      const end = ref.end;
-      ref.end = function (this: typeof ref, chunk?: unknown) {
-        text = chunk;
-        return end.call(this, chunk);
-      };
-      return ref;
-    };
-    try {
-      return make();
-    } finally {
-      doc.ref = newRef;
-      if (set && typeof text === 'string') cmapTexts.set(kit.font, { serial: set, text });
-    }
+    const text = known && known.serial === set ? known.text : toUnicodeCmapText(kit.unicode);
+    if (set && known?.serial !== set) cmapTexts.set(kit.font, { serial: set, text });
+    const ref = kit.document.ref();
+    ref.end(text);
+    return ref;
   };
 }
 
