@@ -147,6 +147,7 @@ export function openSparseFont(file: string): SparseFont | null {
             if (locaAt(gid + 1) > locaAt(gid)) wanted.push(gid);
           }
           wanted.sort((a, b) => locaAt(a) - locaAt(b));
+          const composites: number[] = [];
           for (let i = 0; i < wanted.length; ) {
             const from = locaAt(wanted[i]!);
             let j = i + 1;
@@ -160,15 +161,18 @@ export function openSparseFont(file: string): SparseFont | null {
               const length = locaAt(gid + 1) - a;
               outlines.set(gid, pack(a - from, length));
               // numberOfContours < 0: a composite, which fontkit decodes from the font's own bytes.
-              if (length >= 2 && scratch.readInt16BE(a - from) < 0) scratch.copy(bytes, glyf.offset + a, a - from, a - from + length);
+              if (length >= 2 && scratch.readInt16BE(a - from) < 0) {
+                scratch.copy(bytes, glyf.offset + a, a - from, a - from + length);
+                composites.push(gid);
+              }
             }
             i = j;
           }
+          // Only the composites' bytes are in the buffer: reading a simple glyph's place there would
+          // find zeros, and touch a page of the untouched glyf part (a page fault for each).
           pending = [];
-          for (const gid of wanted) {
-            let p = glyf.offset + locaAt(gid);
-            if (bytes.readInt16BE(p) >= 0) continue;
-            p += 10;
+          for (const gid of composites) {
+            let p = glyf.offset + locaAt(gid) + 10;
             for (;;) {
               const flags = bytes.readUInt16BE(p);
               pending.push(bytes.readUInt16BE(p + 2));

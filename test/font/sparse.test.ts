@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
@@ -73,5 +74,36 @@ describe('fonts read without their outlines', () => {
     expect(sparse.outline(skipped)).toBeUndefined();
     // Simple glyphs are not written into the font's bytes: its glyf pages stay untouched (not resident).
     expect(sparse.bytes.subarray(glyf.offset, glyf.offset + glyf.length).some((x) => x !== 0)).toBe(false);
+  });
+
+  it('reads a composite glyph, writes it where fontkit reads it, and reads the glyphs it is made of', () => {
+    // The Noto faces have no composites: one glyph of a copy is rewritten as one (two components).
+    const own = (font as unknown as { loca: { offsets: number[] } }).loca.offsets;
+    const glyf = (font as unknown as { directory: { tables: Record<string, { offset: number; length: number }> } }).directory.tables.glyf!;
+    const [composite, first, second] = gids as [number, number, number];
+    expect(own[composite + 1]! - own[composite]!).toBeGreaterThanOrEqual(26);
+    const copy = Buffer.from(whole);
+    const at = glyf.offset + own[composite]!;
+    copy.writeInt16BE(-1, at);
+    // Component records: flags (word arguments, x/y values, more to come), glyph id, dx, dy.
+    copy.writeUInt16BE(0x0001 | 0x0002 | 0x0020, at + 10);
+    copy.writeUInt16BE(first, at + 12);
+    copy.writeInt32BE(0, at + 14);
+    copy.writeUInt16BE(0x0001 | 0x0002, at + 18);
+    copy.writeUInt16BE(second, at + 20);
+    copy.writeInt32BE(0, at + 22);
+    const file = join(tmpdir(), `banmian-composite-${process.pid}.ttf`);
+    writeFileSync(file, copy);
+    const sparse = openSparseFont(file)!;
+    sparse.loadOutlines([composite]);
+    const bytesOf = (g: number) => copy.subarray(glyf.offset + own[g]!, glyf.offset + own[g + 1]!);
+    expect(Buffer.from(sparse.outline(composite)!).equals(bytesOf(composite))).toBe(true);
+    expect(sparse.bytes.subarray(at, at + bytesOf(composite).length).equals(bytesOf(composite))).toBe(true);
+    for (const g of [first, second]) {
+      expect(Buffer.from(sparse.outline(g)!).equals(bytesOf(g))).toBe(true);
+      // A simple glyph stays out of the font's bytes.
+      expect(sparse.bytes.subarray(glyf.offset + own[g]!, glyf.offset + own[g + 1]!).some((x) => x !== 0)).toBe(false);
+    }
+    expect(sparse.outline(gids[3]!)).toBeUndefined();
   });
 });
