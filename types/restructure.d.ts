@@ -1,6 +1,8 @@
 declare module 'restructure' {
   /** A binary reader over a buffer (the parts used here). */
-  export interface DecodeStream {
+  export class DecodeStream {
+    constructor(buffer: Uint8Array);
+    buffer: Uint8Array;
     pos: number;
     readUInt16BE(): number;
   }

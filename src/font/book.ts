@@ -106,6 +106,7 @@ function parseFont(file: string, id: string): fontkit.Font {
     const f = fontkit.create(bytes);
     if (sparse) {
       outlines.set(f, sparse);
+      useOwnGlyfTable(f, sparse);
       // fontkit's table cache (decoded tables by tag): the same loca, read in a fraction of the time,
       // and only when fontkit first asks for it (a build with its subsets cached never does).
       const tables = (f as unknown as { _tables?: Record<string, unknown> })._tables;
@@ -130,6 +131,19 @@ function parseFont(file: string, id: string): fontkit.Font {
   }
   parsed.set(file, font);
   return font;
+}
+
+/**
+ * Where the sparse buffer ends before `glyf` (sparse.ts), fontkit reads that table from the sparse
+ * font's own: it asks for a table's stream positioned at the table's start, and reads glyphs at
+ * their loca offsets from there.
+ */
+export function useOwnGlyfTable(font: object, sparse: SparseFont): void {
+  const glyf = sparse.glyfStream;
+  if (!glyf) return;
+  const f = font as { _getTableStream(tag: string): unknown };
+  const own = f._getTableStream.bind(f);
+  f._getTableStream = (tag: string) => (tag === 'glyf' ? glyf() : own(tag));
 }
 
 /** Reads fonts/fonts.json; fonts themselves are parsed on first use. */

@@ -2,14 +2,23 @@
  * Reading a TrueType file without its outlines. The Noto CJK faces are 10–15 MB, ~90 % of it
  * the `glyf` table, and a booklet draws a few thousand of their 65,000 glyphs: every table but
  * `glyf` is read up front, and a glyph's outline only when a subset needs it (`loadOutlines`).
- * The buffer has the file's full size so fontkit's offsets hold; its `glyf` part stays zero and
- * is never touched, so the OS does not give it memory. Outlines are kept packed on the side
- * (`outline`): written at their file offsets, a few thousand glyphs scattered over 10 MB would
- * make most of its pages resident. Only composite glyphs, which fontkit itself decodes to rewrite
- * their component ids, are also written into the buffer.
+ * The buffer holds the file's bytes at their offsets, so fontkit's offsets hold, but not `glyf`:
+ * where `glyf` is the file's last table (as in the Noto faces) the buffer ends where it starts, and
+ * fontkit reads `glyf` from a table of its own (`glyfTable`). A buffer of the file's full size cost
+ * nothing resident (its untouched pages were never given memory), but V8 counts every buffer's
+ * size as memory held outside its heap: seven faces' 90 MB made it start two full collections per
+ * build to free some. Outlines are kept packed on the side (`outline`): written at their offsets,
+ * a few thousand glyphs scattered over 10 MB would make most of its pages resident. Only composite
+ * glyphs, which fontkit itself decodes to rewrite their component ids, are also written at their
+ * offsets (`glyfTable`, allocated on the first).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
+import { DecodeStream } from 'restructure';
+
+/** A reader of a table of zeros of any length: every read gives 0 and leaves it at its start. */
+const ZEROS = new DecodeStream(new Uint8Array(16));
+Object.defineProperty(ZEROS, 'pos', { get: () => 0, set: () => undefined });
 
 /** Typed arrays read in the machine's byte order; the font's is big-endian. */
 const LITTLE_ENDIAN = endianness() === 'LE';
@@ -17,6 +26,12 @@ const LITTLE_ENDIAN = endianness() === 'LE';
 /** An open font file: its bytes (outlines filled on demand) and what is needed to fill them. */
 export interface SparseFont {
   bytes: Buffer;
+  /**
+   * When `bytes` ends before `glyf`: a reader of that table for fontkit, at its start. It finds the
+   * composite glyphs loaded so far at their offsets and zeros elsewhere, as `bytes` would with the
+   * table in it. Null when `bytes` spans the file (fontkit reads `glyf` there).
+   */
+  glyfStream: (() => DecodeStream) | null;
   /** Reads the outlines of these glyphs (and of the glyphs composites refer to). */
   loadOutlines(gids: Iterable<number>): void;
   /** A loaded glyph's outline bytes (empty for a glyph without one); undefined if not loaded. */
@@ -62,19 +77,19 @@ export function openSparseFont(file: string): SparseFont | null {
   try {
     const size = fstatSync(fd).size;
     if (size < 12) return null;
-    // Zero-filled and untouched: only the pages we read into become resident.
-    const bytes = Buffer.alloc(size);
-    readAt(fd, bytes, 0, 12);
-    const version = bytes.readUInt32BE(0);
+    const header = Buffer.alloc(12);
+    readAt(fd, header, 0, 12);
+    const version = header.readUInt32BE(0);
     if (version !== 0x00010000 && version !== 0x74727565) return null;
-    const numTables = bytes.readUInt16BE(4);
-    readAt(fd, bytes, 12, numTables * 16);
+    const numTables = header.readUInt16BE(4);
+    const directory = Buffer.alloc(12 + numTables * 16);
+    readAt(fd, directory, 0, directory.length);
     const tables = new Map<string, TableRecord>();
     for (let i = 0; i < numTables; i++) {
       const at = 12 + i * 16;
-      const tag = bytes.toString('latin1', at, at + 4);
-      const offset = bytes.readUInt32BE(at + 8);
-      const length = bytes.readUInt32BE(at + 12);
+      const tag = directory.toString('latin1', at, at + 4);
+      const offset = directory.readUInt32BE(at + 8);
+      const length = directory.readUInt32BE(at + 12);
       if (offset + length > size) return null;
       tables.set(tag, { offset, length });
     }
@@ -84,7 +99,17 @@ export function openSparseFont(file: string): SparseFont | null {
     // A variable font's glyphs go through fontkit's own subsetter (font/metrics.ts reads no
     // varied metrics), which reads outlines from the font's bytes: such a font is read whole.
     if (!glyf || !loca || !head || tables.has('fvar') || tables.has('gvar')) return null;
+    let end = directory.length;
+    for (const [tag, t] of tables) if (tag !== 'glyf') end = Math.max(end, t.offset + t.length);
+    // Every other table before glyf: the buffer stops there. Otherwise it spans the file, zero-filled
+    // and untouched where glyf is.
+    const short = end <= glyf.offset;
+    const bytes = Buffer.alloc(short ? glyf.offset : size);
+    directory.copy(bytes);
     for (const [tag, t] of tables) if (tag !== 'glyf') readAt(fd, bytes, t.offset, t.length);
+    let ownGlyf: Buffer | null = null;
+    /** Where fontkit reads glyf, and the table's offset there. */
+    const glyfBytes = (): [Buffer, number] => (short ? [(ownGlyf ??= Buffer.alloc(glyf.length)), 0] : [bytes, glyf.offset]);
     const longLoca = bytes.readInt16BE(head.offset + 50) === 1;
     const glyphCount = Math.floor(loca.length / (longLoca ? 4 : 2)) - 1;
     // Glyph offsets in the glyf table, in the machine's byte order: read thousands of times when
@@ -121,6 +146,9 @@ export function openSparseFont(file: string): SparseFont | null {
     keepOpen = true;
     return {
       bytes,
+      // fontkit reads a glyph's header for its metrics (every glyph it lays out); until a composite
+      // is loaded, the table it reads is all zeros, and no buffer of its size is made for that.
+      glyfStream: short ? () => (ownGlyf ? new DecodeStream(ownGlyf) : ZEROS) : null,
       loca() {
         // fontkit only indexes the offsets. A long table becomes a Uint32Array by one native byte
         // swap (a JS loop over 65,000 entries costs ~3 ms per face in a cold process); its own,
@@ -162,20 +190,21 @@ export function openSparseFont(file: string): SparseFont | null {
               outlines.set(gid, pack(a - from, length));
               // numberOfContours < 0: a composite, which fontkit decodes from the font's own bytes.
               if (length >= 2 && scratch.readInt16BE(a - from) < 0) {
-                scratch.copy(bytes, glyf.offset + a, a - from, a - from + length);
+                const [into, at] = glyfBytes();
+                scratch.copy(into, at + a, a - from, a - from + length);
                 composites.push(gid);
               }
             }
             i = j;
           }
-          // Only the composites' bytes are in the buffer: reading a simple glyph's place there would
-          // find zeros, and touch a page of the untouched glyf part (a page fault for each).
+          // Only the composites' bytes are where fontkit reads glyf: a simple glyph's place there is zeros.
           pending = [];
           for (const gid of composites) {
-            let p = glyf.offset + locaAt(gid) + 10;
+            const [from, at] = glyfBytes();
+            let p = at + locaAt(gid) + 10;
             for (;;) {
-              const flags = bytes.readUInt16BE(p);
-              pending.push(bytes.readUInt16BE(p + 2));
+              const flags = from.readUInt16BE(p);
+              pending.push(from.readUInt16BE(p + 2));
               p += 4 + (flags & 0x0001 ? 4 : 2);
               if (flags & 0x0008) p += 2;
               else if (flags & 0x0040) p += 4;
