@@ -4,13 +4,13 @@
  * `glyf` is read up front, and a glyph's outline only when a subset needs it (`loadOutlines`).
  * The buffer holds the file's bytes at their offsets, so fontkit's offsets hold, but not `glyf`:
  * where `glyf` is the file's last table (as in the Noto faces) the buffer ends where it starts, and
- * fontkit reads `glyf` from a table of its own (`glyfTable`). A buffer of the file's full size cost
+ * fontkit reads `glyf` through a reader of its own (`glyfStream`). A buffer of the file's full size cost
  * nothing resident (its untouched pages were never given memory), but V8 counts every buffer's
- * size as memory held outside its heap: seven faces' 90 MB made it start two full collections per
- * build to free some. Outlines are kept packed on the side (`outline`): written at their offsets,
+ * size as memory held outside its heap: for seven faces' 90 MB it started a full collection early
+ * in every build. Outlines are kept packed on the side (`outline`): written at their offsets,
  * a few thousand glyphs scattered over 10 MB would make most of its pages resident. Only composite
  * glyphs, which fontkit itself decodes to rewrite their component ids, are also written at their
- * offsets (`glyfTable`, allocated on the first).
+ * offsets (in a table of `glyf`'s size, made for the first).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
